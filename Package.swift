@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kgexport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kgexport", targets: ["kgexport"]),
+        .library(name: "KGExport", targets: ["KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev); all XML is written through it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Stage 0: the graph model (plain values, no I/O).
+        .target(name: "KGModel"),
+        // Stage 1: the JSON Lines interchange file (read and write).
+        .target(name: "KGInterchange", dependencies: ["KGModel"]),
+        // Stages 2-3: article reading, mention tagging, resolution, relation rules.
+        .target(name: "KGExtraction", dependencies: ["KGModel"], resources: [.copy("Lexicon")]),
+        // Stage 4: RDF terms and the mapping of the graph onto the kgexport ontology.
+        .target(name: "KGRDF", dependencies: ["KGModel"]),
+        // Stage 5: serializers (GraphML, DOT, RDF/XML) over a libxml2 writer.
+        .target(name: "KGFormats", dependencies: ["KGModel", "KGRDF", "CLibXML2"]),
+        // The command-line tool: parses, calls, prints.
+        .executableTarget(
+            name: "kgexport",
+            dependencies: [
+                "KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KGModelTests", dependencies: ["KGModel"]),
+        .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange"]),
+        .testTarget(name: "KGExtractionTests", dependencies: ["KGExtraction"]),
+        .testTarget(name: "KGRDFTests", dependencies: ["KGRDF"]),
+        .testTarget(name: "KGFormatsTests", dependencies: ["KGFormats", "KGInterchange"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF"]),
+    ]
+)
