@@ -1,0 +1,137 @@
+import XCTest
+import KGInterchange
+import KGModel
+
+final class InterchangeReaderTests: XCTestCase {
+    private func read(_ lines: [String], file: String = "g.jsonl") throws -> (KnowledgeGraph, [InterchangeWarning]) {
+        var reader = InterchangeReader(file: file)
+        try reader.consume(Array(lines.joined(separator: "\n").utf8))
+        return (reader.graph, reader.warnings)
+    }
+
+    private func error(_ lines: [String]) -> InterchangeError? {
+        do {
+            _ = try read(lines)
+            return nil
+        } catch let e as InterchangeError {
+            return e
+        } catch {
+            return nil
+        }
+    }
+
+    private let kz = #"{"kind":"entity","id":"kazakhstan","label":"Kazakhstan","type":"Country","aliases":["Kazakh"]}"#
+    private let csto = #"{"kind":"entity","id":"csto","label":"Collective Security Treaty Organization","type":"Organization"}"#
+
+    func testReadsTheDocumentedExample() throws {
+        let lines = [
+            #"{"kind":"document","id":"a.txt","title":"South Ossetia","url":"https://example.org/a","date":"2008-09"}"#,
+            kz, csto,
+            #"{"kind":"entity","id":"astana","label":"Astana","type":"Place"}"#,
+            #"{"kind":"relation","subject":"kazakhstan","relation":"member-of","object":"csto","date":"2008-09","place":"astana","share":null,"modality":"asserted","evidence":"…the sentence…","source":"a.txt","citedSource":"Liter, September 6","offsets":[1234,1320]}"#,
+        ]
+        let (graph, warnings) = try read(lines)
+        XCTAssertEqual(warnings, [])
+        XCTAssertEqual(graph.entities["kazakhstan"], Entity(id: "kazakhstan", label: "Kazakhstan", type: .country, aliases: ["Kazakh"]))
+        XCTAssertEqual(graph.documents["a.txt"]?.date?.description, "2008-09")
+        let r = try XCTUnwrap(graph.relations.first)
+        XCTAssertEqual(r.kind, .memberOf)
+        XCTAssertEqual(r.place, "astana")
+        XCTAssertNil(r.share)
+        XCTAssertEqual(r.evidence, Evidence(sentence: "…the sentence…", source: "a.txt", citedSource: "Liter, September 6", offsets: 1234..<1320))
+    }
+
+    func testSharesKeepTheirValue() throws {
+        let lines = [kz, csto, #"{"kind":"relation","subject":"kazakhstan","relation":"holds-share-in","object":"csto","share":25.01}"#]
+        XCTAssertEqual(try read(lines).0.relations.first?.share, 25.01)
+    }
+
+    func testMalformedJSONNamesLineAndColumn() {
+        let e = error([kz, #"{"kind":"entity","id":"x", "type": tru}"#])
+        XCTAssertEqual(e?.line, 2)
+        XCTAssertEqual(e?.column, 36)
+        XCTAssertEqual(e?.description.hasPrefix("g.jsonl:2:36: malformed JSON: invalid literal"), true, e?.description ?? "")
+    }
+
+    func testTruncatedLastLineIsAnError() {
+        let e = error([kz, #"{"kind":"entity","id":"x","la"#])
+        XCTAssertEqual(e?.line, 2)
+        XCTAssertEqual(e?.description.contains("truncated"), true, e?.description ?? "")
+    }
+
+    func testTrailingCommaIsRejected() {
+        XCTAssertEqual(error([#"{"kind":"entity","id":"x","type":"Place",}"#])?.column, 42)
+    }
+
+    func testUnknownTypeListsTheAllowedOnes() {
+        let e = error([#"{"kind":"entity","id":"x","type":"Planet"}"#])
+        XCTAssertEqual(e?.field, "type")
+        XCTAssertEqual(e?.message, "unknown type \"Planet\"; allowed: Person, Country, Organization, Company, Facility, Place")
+    }
+
+    func testUnknownRelationListsTheAllowedOnes() {
+        let e = error([kz, csto, #"{"kind":"relation","subject":"kazakhstan","relation":"likes","object":"csto"}"#])
+        XCTAssertEqual(e?.line, 3)
+        XCTAssertEqual(e?.message, "unknown relation \"likes\"; allowed: member-of, met-with, holds-share-in")
+    }
+
+    func testDuplicateEntityIdIsAnError() {
+        let e = error([kz, kz])
+        XCTAssertEqual(e?.line, 2)
+        XCTAssertEqual(e?.field, "id")
+    }
+
+    func testRelationNamingAnUndeclaredEntityIsAnError() {
+        let e = error([kz, #"{"kind":"relation","subject":"kazakhstan","relation":"member-of","object":"nato"}"#])
+        XCTAssertEqual(e?.field, "object")
+        XCTAssertEqual(e?.line, 2)
+        XCTAssertEqual(e?.description.contains("\"nato\""), true)
+    }
+
+    func testShareOutsideRangeOrNotANumber() {
+        let base = #"{"kind":"relation","subject":"kazakhstan","relation":"holds-share-in","object":"csto","share":"#
+        XCTAssertEqual(error([kz, csto, base + "150}"])?.message, "150 is outside 0 to 100; give the share in percent")
+        XCTAssertEqual(error([kz, csto, base + "\"50%\"}"])?.message, "expected a number (percent, 0 to 100), found the string \"50%\"")
+        XCTAssertEqual(error([kz, csto, base + "-1}"])?.field, "share")
+        XCTAssertEqual(error([kz, csto, base + "true}"])?.field, "share")
+    }
+
+    func testImpossibleDateIsAnError() {
+        let e = error([kz, csto, #"{"kind":"relation","subject":"kazakhstan","relation":"member-of","object":"csto","date":"2008-02-30"}"#])
+        XCTAssertEqual(e?.field, "date")
+        XCTAssertEqual(e?.line, 3)
+    }
+
+    func testWrongFieldTypeIsAnError() {
+        XCTAssertEqual(error([#"{"kind":"entity","id":7,"type":"Place"}"#])?.message, "expected a string, found the number 7")
+        XCTAssertEqual(error([#"{"kind":"entity","id":"x","type":"Place","aliases":"y"}"#])?.field, "aliases")
+    }
+
+    func testUnknownFieldsAreWarnings() throws {
+        let (graph, warnings) = try read([#"{"kind":"entity","id":"x","type":"Place","wikidata":"Q1"}"#])
+        XCTAssertEqual(graph.entities.count, 1)
+        XCTAssertEqual(warnings.map(\.description), ["g.jsonl:1: field 'wikidata': unknown field, ignored"])
+    }
+
+    func testInvalidUTF8NamesTheColumn() {
+        var reader = InterchangeReader(file: "g.jsonl")
+        var bytes = Array(#"{"kind":"entity","id":"é"#.utf8)
+        bytes.append(0xFF)
+        bytes += Array(#"","type":"Place"}"#.utf8)
+        XCTAssertThrowsError(try reader.consume(bytes)) { e in
+            XCTAssertEqual((e as? InterchangeError)?.column, 25)
+        }
+    }
+
+    func testByteOrderMarkCRLFAndBlankLinesAreAccepted() throws {
+        var reader = InterchangeReader(file: "g.jsonl")
+        try reader.consume([0xEF, 0xBB, 0xBF] + Array((kz + "\r\n\r\n" + csto + "\r\n").utf8))
+        XCTAssertEqual(reader.graph.entities.count, 2)
+    }
+
+    func testEscapesAndSurrogatePairs() throws {
+        let (graph, _) = try read([#"{"kind":"entity","id":"x","label":"a\"b\\c\u0007\ud83d\ude80","type":"Place"}"#])
+        XCTAssertEqual(graph.entities["x"]?.label, "a\"b\\c\u{7}🚀")
+        XCTAssertNotNil(error([#"{"kind":"entity","id":"x","label":"\ud83d","type":"Place"}"#]))
+    }
+}
