@@ -29,6 +29,6 @@ if ! python3 -c 'import networkx, rdflib, igraph, pyoxigraph' 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check networkx rdflib igraph pyoxigraph
 fi
 
-export KGEXPORT_REQUIRE_TOOLS=1
+export KGEXPORT_REQUIRE_TOOLS=1 CI="${CI:-true}"
 swift build --build-tests
 swift test --skip-build "$@"
