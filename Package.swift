@@ -42,5 +42,7 @@ let package = Package(
         .testTarget(name: "KGRDFTests", dependencies: ["KGRDF"]),
         .testTarget(name: "KGFormatsTests", dependencies: ["KGFormats", "KGInterchange"], resources: [.copy("Snapshots")]),
         .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF"]),
+        // Runs the built binary end to end (depends on it so that `swift build --build-tests` builds it).
+        .testTarget(name: "CLITests", dependencies: ["kgexport"]),
     ]
 )
