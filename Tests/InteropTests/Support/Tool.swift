@@ -4,7 +4,8 @@ import XCTest
 /// Runs the external consumers (xmllint, dot, python3, rapper, java) that interop tests check output with.
 ///
 /// Tool-missing policy: when a tool is not on `PATH`, ``require(_:package:)`` fails the test if the
-/// environment variable `CI` is set (naming the Debian or PyPI package to install) and skips it otherwise.
+/// environment variable `CI` or `KGEXPORT_REQUIRE_TOOLS` is set (naming the Debian or PyPI package
+/// to install) and skips it otherwise.
 enum Tool {
     /// What a finished process left: its exit status and everything it printed.
     struct Result {
@@ -95,10 +96,14 @@ enum Tool {
         return nil
     }
 
-    /// Whether the environment says this is a CI run (`CI` set to anything but empty, `0` or `false`).
+    /// Whether a missing tool must fail the test: `CI` or `KGEXPORT_REQUIRE_TOOLS` is set to
+    /// anything but empty, `0` or `false` (Tests/test.sh sets both).
     static var isCI: Bool {
-        guard let value = ProcessInfo.processInfo.environment["CI"] else { return false }
-        return !["", "0", "false"].contains(value.lowercased())
+        let environment = ProcessInfo.processInfo.environment
+        return ["CI", "KGEXPORT_REQUIRE_TOOLS"].contains { name in
+            guard let value = environment[name] else { return false }
+            return !["", "0", "false"].contains(value.lowercased())
+        }
     }
 
     /// Makes sure `tool` is installed: fails under CI, skips otherwise.
