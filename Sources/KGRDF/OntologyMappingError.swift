@@ -1,0 +1,16 @@
+/// Why a graph or a mapping configuration cannot be turned into triples.
+public enum OntologyMappingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The language tag for labels and evidence is not well-formed BCP 47.
+    case invalidLanguageTag(String)
+    /// A share that `xsd:decimal` cannot hold (NaN or infinite), with the relation's id.
+    case invalidShare(Double, relation: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidLanguageTag(tag):
+            "invalid language tag \"\(tag)\": not a well-formed BCP 47 tag (e.g. en, en-US)"
+        case let .invalidShare(value, relation):
+            "invalid share \(value) in relation \(relation): not a decimal number"
+        }
+    }
+}
