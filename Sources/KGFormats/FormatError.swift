@@ -7,8 +7,11 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     case xmlWriter(operation: String)
     /// Two entities with the same ``KGModel/Entity/id`` were given to one writer.
     case duplicateEntity(id: String)
-    /// A relation names a subject or object that is not among the entities given to ``GraphMLWriter/begin(entities:documents:)``.
+    /// A relation (named `subject kind object`) names a subject or object that is not among the
+    /// entities given to ``GraphMLWriter/begin(entities:documents:)``.
     case unknownEntity(relation: String, entity: String)
+    /// A value the format cannot write, e.g. a share that is not a finite number (relation named `subject kind object`).
+    case invalidValue(relation: String, field: String, value: String)
     /// A writer verb was called out of order, e.g. `write` before `begin` or after `finish`.
     case outOfOrder(operation: String)
 
@@ -20,6 +23,8 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
             return "duplicate entity id '\(id)'"
         case let .unknownEntity(relation, entity):
             return "relation \(relation) names entity '\(entity)', which is not in the graph"
+        case let .invalidValue(relation, field, value):
+            return "relation \(relation) has \(field) '\(value)', which cannot be written"
         case let .outOfOrder(operation):
             return "cannot \(operation) now: the writer is not in the right state"
         }

@@ -49,15 +49,15 @@ final class XMLWriter {
         let write: xmlOutputWriteCallback = { context, buffer, length in
             guard let context, let buffer, length >= 0 else { return -1 }
             let box = Unmanaged<SinkBox>.fromOpaque(context).takeUnretainedValue()
-            if box.closed { return length }
-            if box.error != nil { return -1 }
+            // After a sink error, later bytes are dropped. The callback still reports success, so
+            // libxml2 prints no I/O error of its own; the next verb throws the sink's error.
+            if box.closed || box.error != nil { return length }
             do {
                 try box.sink.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
-                return length
             } catch {
                 box.error = error
-                return -1
             }
+            return length
         }
         let close: xmlOutputCloseCallback = { _ in 0 }
         guard let output = xmlOutputBufferCreateIO(write, close, context, nil) else {
@@ -206,11 +206,10 @@ final class XMLWriter {
         return String(out)
     }
 
+    /// Throws the sink's error if it failed during the call, else a ``FormatError`` when `rc < 0`.
     private func check(_ rc: Int32, _ operation: String) throws {
-        guard rc >= 0 else {
-            if let error = box.error { throw error }
-            throw FormatError.xmlWriter(operation: operation)
-        }
+        if let error = box.error { throw error }
+        guard rc >= 0 else { throw FormatError.xmlWriter(operation: operation) }
     }
 
     /// Calls `body` with a NUL-terminated UTF-8 copy of `s` (U+0000 must already be removed).

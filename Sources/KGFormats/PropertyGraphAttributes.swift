@@ -1,0 +1,189 @@
+import KGModel
+
+/// The attributes property-graph formats write for nodes and edges: one table, so GraphML and DOT
+/// carry the same names, types and values.
+///
+/// Node attributes, in order: `label`, `type` (``KGModel/EntityType`` raw value), `iri`, `aliases`
+/// (a JSON array of strings, RFC 8259; absent when there are none).
+///
+/// Edge attributes, in order: `relation` (`member-of`, `met-with`, `holds-share-in`), `relation_iri`
+/// (the IRI of the relation's qualified node), `date` (ISO 8601 / XML Schema lexical form:
+/// `2008-09-22`, `2008-09`, `2008`, `--09-22`), `place` (the place entity's label), `place_iri`,
+/// `share` (percent, 0...100, a double), `modality` (`asserted`, `planned`, `negated`), `evidence`
+/// (the sentence), `source` (the article: ``KGModel/Document/id``), `source_title`, `source_url`,
+/// `source_date`, `source_publication` (from the ``KGModel/Document`` the source names, when it is
+/// among the documents), `cited_source`, `offset_start` and `offset_end` (the sentence's
+/// position in the article in Unicode code points, end exclusive; ints).
+///
+/// A value the graph does not have is left out, never written as an empty string or NaN.
+struct PropertyGraphAttributes {
+    /// An attribute's value type (GraphML 1.0 `attr.type`).
+    enum ValueType: String {
+        case string, double, int
+    }
+
+    /// An attribute's declaration: its name, type, and what it holds.
+    struct Key {
+        let name: String
+        let type: ValueType
+        let description: String
+    }
+
+    /// One written value.
+    enum Value: Equatable {
+        case string(String)
+        case double(Double)
+        case int(Int)
+
+        /// The lexical form: strings as they are, numbers with `.` and no exponent.
+        var lexicalForm: String {
+            switch self {
+            case let .string(s): return s
+            case let .double(d): return Identifier.formatDecimal(d)
+            case let .int(i): return String(i)
+            }
+        }
+    }
+
+    static let nodeKeys: [Key] = [
+        Key(name: "label", type: .string, description: "canonical name of the entity"),
+        Key(name: "type", type: .string, description: "entity type: Person, Country, Organization, Company, Facility or Place"),
+        Key(name: "iri", type: .string, description: "IRI of the entity in the RDF output"),
+        Key(name: "aliases", type: .string, description: "other names of the entity, as a JSON array of strings"),
+    ]
+
+    static let edgeKeys: [Key] = [
+        Key(name: "relation", type: .string, description: "relation: member-of, met-with (symmetric, written once from subject to object) or holds-share-in"),
+        Key(name: "relation_iri", type: .string, description: "IRI of the relation's qualified node (membership, meeting, shareholding) in the RDF output"),
+        Key(name: "date", type: .string, description: "when the relation held or the meeting took place: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD"),
+        Key(name: "place", type: .string, description: "label of the place where the meeting took place"),
+        Key(name: "place_iri", type: .string, description: "IRI of the place entity"),
+        Key(name: "share", type: .double, description: "share held, percent (0 to 100)"),
+        Key(name: "modality", type: .string, description: "how the text states the relation: asserted, planned or negated"),
+        Key(name: "evidence", type: .string, description: "the sentence stating the relation"),
+        Key(name: "source", type: .string, description: "the article the sentence is from (input file name)"),
+        Key(name: "source_title", type: .string, description: "title of the article"),
+        Key(name: "source_url", type: .string, description: "where the article was published"),
+        Key(name: "source_date", type: .string, description: "publication date of the article"),
+        Key(name: "source_publication", type: .string, description: "publication the article appeared in"),
+        Key(name: "cited_source", type: .string, description: "the source the article cites for the statement"),
+        Key(name: "offset_start", type: .int, description: "start of the sentence in the article, in Unicode code points from 0"),
+        Key(name: "offset_end", type: .int, description: "end of the sentence in the article, in Unicode code points, exclusive"),
+    ]
+
+    private var entities: [String: Entity] = [:]
+    private var documents: [String: Document] = [:]
+    private let iriForEntity: @Sendable (Entity) -> String
+    private let iriForRelation: @Sendable (Relation) -> String
+
+    /// Indexes the entities and documents a writer was begun with.
+    /// - Throws: ``FormatError/duplicateEntity(id:)`` when two entities share an id.
+    init(entities: [Entity], documents: [Document],
+         iriForEntity: @escaping @Sendable (Entity) -> String,
+         iriForRelation: @escaping @Sendable (Relation) -> String) throws {
+        self.iriForEntity = iriForEntity
+        self.iriForRelation = iriForRelation
+        for entity in entities {
+            guard self.entities.updateValue(entity, forKey: entity.id) == nil else {
+                throw FormatError.duplicateEntity(id: entity.id)
+            }
+        }
+        for document in documents { self.documents[document.id] = document }
+    }
+
+    /// The node attributes of `entity`, in ``nodeKeys`` order, present values only.
+    func node(_ entity: Entity) -> [(key: String, value: Value)] {
+        var out: [(key: String, value: Value)] = [
+            ("label", .string(entity.label)),
+            ("type", .string(entity.type.rawValue)),
+            ("iri", .string(iriForEntity(entity))),
+        ]
+        if !entity.aliases.isEmpty {
+            out.append(("aliases", .string(PropertyGraphAttributes.jsonArray(entity.aliases))))
+        }
+        return out
+    }
+
+    /// Checks that `relation` names known entities and has a writable share.
+    /// - Throws: ``FormatError/unknownEntity(relation:entity:)``, ``FormatError/invalidValue(relation:field:value:)``.
+    ///
+    /// Call it before anything reads ``KGModel/Relation/id``, which formats the share.
+    func validate(_ relation: Relation) throws {
+        let name = "\(relation.subject) \(relation.kind.rawValue) \(relation.object)"
+        if let share = relation.share, !(share.isFinite && abs(share) < 1e12) {
+            throw FormatError.invalidValue(relation: name, field: "share", value: "\(share)")
+        }
+        for id in [relation.subject, relation.object] where entities[id] == nil {
+            throw FormatError.unknownEntity(relation: name, entity: id)
+        }
+    }
+
+    /// The edge attributes of `relation`, in ``edgeKeys`` order, present values only.
+    ///
+    /// A place that is not among the entities is written with its id as the label and the IRI an
+    /// entity with that id would have.
+    func edge(_ relation: Relation) -> [(key: String, value: Value)] {
+        var out: [(key: String, value: Value)] = [
+            ("relation", .string(relation.kind.rawValue)),
+            ("relation_iri", .string(iriForRelation(relation))),
+        ]
+        if let date = relation.date { out.append(("date", .string(date.description))) }
+        if let placeID = relation.place {
+            let place = entities[placeID] ?? Entity(id: placeID, label: placeID, type: .place)
+            out.append(("place", .string(place.label)))
+            out.append(("place_iri", .string(iriForEntity(place))))
+        }
+        if let share = relation.share { out.append(("share", .double(share))) }
+        out.append(("modality", .string(relation.modality.rawValue)))
+        let evidence = relation.evidence
+        if let sentence = evidence.sentence { out.append(("evidence", .string(sentence))) }
+        if let source = evidence.source {
+            out.append(("source", .string(source)))
+            if let document = documents[source] {
+                if let title = document.title { out.append(("source_title", .string(title))) }
+                if let url = document.url { out.append(("source_url", .string(url))) }
+                if let date = document.date { out.append(("source_date", .string(date.description))) }
+                if let publication = document.publication { out.append(("source_publication", .string(publication))) }
+            }
+        }
+        if let cited = evidence.citedSource { out.append(("cited_source", .string(cited))) }
+        if let offsets = evidence.offsets {
+            out.append(("offset_start", .int(offsets.lowerBound)))
+            out.append(("offset_end", .int(offsets.upperBound)))
+        }
+        return out
+    }
+
+    /// The label of the entity with `id` (its id when unknown).
+    func label(of id: String) -> String { entities[id]?.label ?? id }
+
+    /// A JSON array of strings (RFC 8259 §7): `"` and `\` escaped, U+0000–U+001F as `\n`, `\t`,
+    /// ... or `\u00XX` (so even characters XML cannot carry survive inside it); all else as is.
+    static func jsonArray(_ strings: [String]) -> String {
+        var out = "["
+        for (i, s) in strings.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{8}": out += "\\b"
+                case "\u{C}": out += "\\f"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16, uppercase: false)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+}
