@@ -73,8 +73,11 @@ public struct OntologyMapping: Sendable, Hashable {
     /// The triples of `relation`'s qualified node, subject ``IRIMinter/relationIRI(for:)``, in this order:
     /// type, subject role, object role, date, place, share, modality, evidence text, start and end
     /// offsets, cited source, `prov:wasDerivedFrom`. Absent attributes give no triple.
-    /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` when the share is NaN or infinite.
+    /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` when the share is NaN, infinite or
+    ///   too large for `xsd:decimal` as written here (see ``Literal/init(decimal:)``).
     public func triples(forRelation relation: Relation) throws(OntologyMappingError) -> [Triple] {
+        // Checked before anything reads `relation.id`, which formats the share.
+        let share = try OntologyMapping.shareLiteral(of: relation)
         let kind = relation.kind
         var group = SubjectGroup(iris.relationIRI(for: relation))
         group.add(Vocabulary.RDF.type, Vocabulary.KG.qualifiedClass(kind))
@@ -86,9 +89,8 @@ public struct OntologyMapping: Sendable, Hashable {
         if let place = relation.place {
             group.add(Vocabulary.KG.place, iris.entityIRI(id: place))
         }
-        if let share = relation.share {
-            guard let literal = Literal(decimal: share) else { throw .invalidShare(share, relation: relation.id) }
-            group.add(Vocabulary.KG.share, literal)
+        if let share {
+            group.add(Vocabulary.KG.share, share)
         }
         group.add(Vocabulary.KG.modality, Vocabulary.KG.modality(relation.modality))
         let evidence = relation.evidence
@@ -136,7 +138,7 @@ public struct OntologyMapping: Sendable, Hashable {
     /// Holds one group at a time (plus an index of relations by subject), so a serializer can stream.
     /// - Throws: ``OntologyMappingError`` for a relation that cannot be mapped, or what `body` throws.
     public func forEachTriple(in graph: KnowledgeGraph, _ body: (Triple) throws -> Void) throws {
-        let plan = Plan(graph)
+        let plan = try Plan(graph)
         for id in plan.subjects {
             for triple in entityGroup(id, in: graph, plan: plan) { try body(triple) }
         }
@@ -151,7 +153,7 @@ public struct OntologyMapping: Sendable, Hashable {
     /// Every triple of `graph`, in the order of ``forEachTriple(in:_:)``.
     /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` for a share that is not a number.
     public func triples(for graph: KnowledgeGraph) throws(OntologyMappingError) -> [Triple] {
-        let plan = Plan(graph)
+        let plan = try Plan(graph)
         var all: [Triple] = []
         for id in plan.subjects {
             all += entityGroup(id, in: graph, plan: plan)
@@ -172,7 +174,12 @@ public struct OntologyMapping: Sendable, Hashable {
         let outgoing: [String: [Relation]]
         let subjects: [String]
 
-        init(_ graph: KnowledgeGraph) {
+        /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` before sorting, which reads
+        ///   every ``KGModel/Relation/id``.
+        init(_ graph: KnowledgeGraph) throws(OntologyMappingError) {
+            for relation in graph.relations {
+                _ = try OntologyMapping.shareLiteral(of: relation)
+            }
             relations = graph.sortedRelations
             var outgoing: [String: [Relation]] = [:]
             for relation in relations where relation.modality == .asserted {
@@ -196,6 +203,17 @@ public struct OntologyMapping: Sendable, Hashable {
             if let triple = directTriple(forRelation: relation) { group.add(triple) }
         }
         return group.triples
+    }
+
+    /// The `xsd:decimal` of the relation's share, nil when it has none.
+    /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` for NaN, infinity, or a magnitude
+    ///   ``Literal/init(decimal:)`` refuses; the relation is named as `subject kind object`.
+    private static func shareLiteral(of relation: Relation) throws(OntologyMappingError) -> Literal? {
+        guard let share = relation.share else { return nil }
+        guard let literal = Literal(decimal: share) else {
+            throw .invalidShare(share, relation: "\(relation.subject) \(relation.kind.rawValue) \(relation.object)")
+        }
+        return literal
     }
 
     /// A language-tagged string when ``language`` is set, otherwise `xsd:string`.

@@ -2,7 +2,8 @@
 public enum OntologyMappingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The language tag for labels and evidence is not well-formed BCP 47.
     case invalidLanguageTag(String)
-    /// A share that `xsd:decimal` cannot hold (NaN or infinite), with the relation's id.
+    /// A share that cannot be written as an `xsd:decimal` (NaN, infinite, or from 10^12 on), with the
+    /// relation as `subject kind object`.
     case invalidShare(Double, relation: String)
 
     public var description: String {
@@ -10,7 +11,7 @@ public enum OntologyMappingError: Error, Sendable, Hashable, CustomStringConvert
         case let .invalidLanguageTag(tag):
             "invalid language tag \"\(tag)\": not a well-formed BCP 47 tag (e.g. en, en-US)"
         case let .invalidShare(value, relation):
-            "invalid share \(value) in relation \(relation): not a decimal number"
+            "invalid share \(value) in relation \(relation): not a finite decimal below 10^12"
         }
     }
 }

@@ -186,6 +186,27 @@ final class OntologyMappingTests: XCTestCase {
                        "<\(id)entity/a> <\(kg)memberOf> <\(id)entity/b> .")
     }
 
+    func testShareThatIsNoDecimalIsAnErrorNotACrash() throws {
+        let mapping = try OntologyMapping()
+        for value in [Double.nan, .infinity, 1e13 + 0.5] {
+            let broken = Relation(subject: "a", kind: .holdsShareIn, object: "b", share: value)
+            XCTAssertThrowsError(try mapping.triples(forRelation: broken)) { error in
+                // (NaN is unequal to itself, so the case is compared by its parts.)
+                guard case let .invalidShare(share, relation)? = error as? OntologyMappingError else {
+                    return XCTFail("unexpected error \(error)")
+                }
+                XCTAssertEqual(share.isNaN ? "nan" : "\(share)", value.isNaN ? "nan" : "\(value)")
+                XCTAssertEqual(relation, "a holds-share-in b")
+            }
+            var graph = KnowledgeGraph()
+            graph.add(broken)
+            XCTAssertThrowsError(try mapping.triples(for: graph)) { error in
+                XCTAssertEqual("\(error)", "invalid share \(value) in relation a holds-share-in b: not a finite decimal below 10^12")
+            }
+            XCTAssertThrowsError(try mapping.forEachTriple(in: graph) { _ in })
+        }
+    }
+
     func testDuplicatesAreWrittenOnce() throws {
         var graph = KnowledgeGraph()
         graph.add(Entity(id: "x", label: "X", type: .person, aliases: ["Y", "Y"]))
