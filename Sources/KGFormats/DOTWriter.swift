@@ -1,4 +1,5 @@
 import KGModel
+import KGRDF
 
 /// Writes a knowledge graph in the Graphviz DOT language (https://graphviz.org/doc/info/lang.html)
 /// as one `digraph`, for `dot`, `neato`, Gephi and pydot.
@@ -30,15 +31,23 @@ import KGModel
 public final class DOTWriter {
     /// What the writer needs besides the graph.
     public struct Options: Sendable {
-        /// The `iri` of a node; default ``PropertyGraphIRI/entity(_:)``.
+        /// The `iri` of a node.
         public var iriForEntity: @Sendable (Entity) -> String
-        /// The `relation_iri` of an edge; default ``PropertyGraphIRI/relation(_:)``.
+        /// The `relation_iri` of an edge (the IRI of the relation's qualified node).
         public var iriForRelation: @Sendable (Relation) -> String
         /// The graph's name (`digraph "<name>"`), default `knowledge_graph`.
         public var graphName: String
 
-        public init(iriForEntity: @escaping @Sendable (Entity) -> String = PropertyGraphIRI.entity,
-                    iriForRelation: @escaping @Sendable (Relation) -> String = PropertyGraphIRI.relation,
+        /// Options whose IRIs are minted by `iris` (by default ``KGRDF/IRIMinter``'s base
+        /// `https://w3id.org/kgexport/id/`), so nodes and edges name the same resources as the RDF output.
+        public init(iris: IRIMinter = IRIMinter(), graphName: String = "knowledge_graph") {
+            self.init(iriForEntity: { iris.entityIRI(for: $0).string },
+                      iriForRelation: { iris.relationIRI(for: $0).string }, graphName: graphName)
+        }
+
+        /// Options with IRI functions of the caller's own.
+        public init(iriForEntity: @escaping @Sendable (Entity) -> String,
+                    iriForRelation: @escaping @Sendable (Relation) -> String,
                     graphName: String = "knowledge_graph") {
             self.iriForEntity = iriForEntity
             self.iriForRelation = iriForRelation
@@ -153,6 +162,7 @@ public final class DOTWriter {
     /// - Throws: as ``begin(entities:documents:)``, ``write(_:)`` and ``finish()``.
     public static func write(_ graph: KnowledgeGraph, to sink: ByteSink, options: Options = Options()) throws {
         let writer = DOTWriter(sink: sink, options: options)
+        for relation in graph.relations { try PropertyGraphAttributes.checkShare(relation) }
         try writer.begin(entities: graph.sortedEntities, documents: graph.sortedDocuments)
         for relation in graph.sortedRelations { try writer.write(relation) }
         try writer.finish()

@@ -1,4 +1,5 @@
 import KGModel
+import KGRDF
 
 /// Writes a knowledge graph as GraphML 1.0 (http://graphml.graphdrawing.org/xmlns), for Gephi,
 /// yEd, Cytoscape, NetworkX and igraph.
@@ -36,15 +37,23 @@ import KGModel
 public final class GraphMLWriter {
     /// What the writer needs besides the graph.
     public struct Options: Sendable {
-        /// The `iri` of a node; default ``PropertyGraphIRI/entity(_:)``.
+        /// The `iri` of a node.
         public var iriForEntity: @Sendable (Entity) -> String
-        /// The `relation_iri` of an edge; default ``PropertyGraphIRI/relation(_:)``.
+        /// The `relation_iri` of an edge (the IRI of the relation's qualified node).
         public var iriForRelation: @Sendable (Relation) -> String
         /// Indent nested elements by two spaces (default true; text values are never altered).
         public var indent: Bool
 
-        public init(iriForEntity: @escaping @Sendable (Entity) -> String = PropertyGraphIRI.entity,
-                    iriForRelation: @escaping @Sendable (Relation) -> String = PropertyGraphIRI.relation,
+        /// Options whose IRIs are minted by `iris` (by default ``KGRDF/IRIMinter``'s base
+        /// `https://w3id.org/kgexport/id/`), so nodes and edges name the same resources as the RDF output.
+        public init(iris: IRIMinter = IRIMinter(), indent: Bool = true) {
+            self.init(iriForEntity: { iris.entityIRI(for: $0).string },
+                      iriForRelation: { iris.relationIRI(for: $0).string }, indent: indent)
+        }
+
+        /// Options with IRI functions of the caller's own.
+        public init(iriForEntity: @escaping @Sendable (Entity) -> String,
+                    iriForRelation: @escaping @Sendable (Relation) -> String,
                     indent: Bool = true) {
             self.iriForEntity = iriForEntity
             self.iriForRelation = iriForRelation
@@ -154,6 +163,7 @@ public final class GraphMLWriter {
     /// - Complexity: O(n + m) for n entities and m relations, after the graph's sorting.
     public static func write(_ graph: KnowledgeGraph, to sink: ByteSink, options: Options = Options()) throws {
         let writer = try GraphMLWriter(sink: sink, options: options)
+        for relation in graph.relations { try PropertyGraphAttributes.checkShare(relation) }
         try writer.begin(entities: graph.sortedEntities, documents: graph.sortedDocuments)
         for relation in graph.sortedRelations { try writer.write(relation) }
         try writer.finish()

@@ -109,13 +109,25 @@ struct PropertyGraphAttributes {
     ///
     /// Call it before anything reads ``KGModel/Relation/id``, which formats the share.
     func validate(_ relation: Relation) throws {
-        let name = "\(relation.subject) \(relation.kind.rawValue) \(relation.object)"
-        if let share = relation.share, !(share.isFinite && abs(share) < 1e12) {
-            throw FormatError.invalidValue(relation: name, field: "share", value: "\(share)")
-        }
+        try PropertyGraphAttributes.checkShare(relation)
         for id in [relation.subject, relation.object] where entities[id] == nil {
-            throw FormatError.unknownEntity(relation: name, entity: id)
+            throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: id)
         }
+    }
+
+    /// Checks that the share, if any, is a finite number of plain-decimal size (|share| < 10¹²).
+    /// ``KGModel/Relation/id`` and ``KGModel/Identifier/formatDecimal(_:)`` cannot format others, so
+    /// writers call this before anything reads the id (including `KnowledgeGraph.sortedRelations`).
+    /// - Throws: ``FormatError/invalidValue(relation:field:value:)``.
+    static func checkShare(_ relation: Relation) throws {
+        if let share = relation.share, !(share.isFinite && abs(share) < 1e12) {
+            throw FormatError.invalidValue(relation: name(relation), field: "share", value: "\(share)")
+        }
+    }
+
+    /// `subject kind object`, how errors name a relation.
+    static func name(_ relation: Relation) -> String {
+        "\(relation.subject) \(relation.kind.rawValue) \(relation.object)"
     }
 
     /// The edge attributes of `relation`, in ``edgeKeys`` order, present values only.

@@ -1,4 +1,5 @@
 import KGModel
+import KGRDF
 import XCTest
 @testable import KGFormats
 
@@ -254,6 +255,27 @@ final class GraphMLWriterTests: XCTestCase {
             XCTAssertEqual($0 as? FormatError, .invalidValue(relation: "a holds-share-in a", field: "share", value: "nan"))
             XCTAssertEqual("\($0)", "relation a holds-share-in a has share 'nan', which cannot be written")
         }
+    }
+
+    func testAShareThatCannotBeFormattedIsAnErrorBeforeAnythingIsWritten() throws {
+        let sink = MemorySink()
+        let g = graph([Entity(id: "a", label: "A", type: .company), Entity(id: "b", label: "B", type: .facility)],
+                      [Relation(subject: "a", kind: .holdsShareIn, object: "b", share: 1e300)])
+        XCTAssertThrowsError(try GraphMLWriter.write(g, to: sink)) {
+            XCTAssertEqual("\($0)", "relation a holds-share-in b has share '1e+300', which cannot be written")
+        }
+        XCTAssertEqual(sink.bytes.count, 0)
+    }
+
+    func testDefaultIRIsAreTheOntologyMappingsIRIs() throws {
+        let entity = Entity(id: "Acme Corp", label: "Acme", type: .company)
+        let relation = Relation(subject: "Acme Corp", kind: .memberOf, object: "Acme Corp")
+        let options = GraphMLWriter.Options()
+        XCTAssertEqual(options.iriForEntity(entity), IRIMinter().entityIRI(for: entity).string)
+        XCTAssertEqual(options.iriForEntity(entity), "https://w3id.org/kgexport/id/entity/Acme%20Corp")
+        XCTAssertEqual(options.iriForRelation(relation), "https://w3id.org/kgexport/id/relation/" + relation.id)
+        let custom = GraphMLWriter.Options(iris: try IRIMinter(base: "http://example.org/kg#"))
+        XCTAssertEqual(custom.iriForEntity(entity), "http://example.org/kg#entity/Acme%20Corp")
     }
 
     func testVerbsOutOfOrderAreErrors() throws {
