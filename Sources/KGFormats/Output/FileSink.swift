@@ -15,6 +15,9 @@ import Darwin
 /// `rename(2)`, atomic within one file system) and syncs the directory. ``discard()``, or
 /// releasing the sink without a commit, removes the temporary file.
 ///
+/// The new file gets mode 0666 minus the umask. When the destination is a symbolic link, the
+/// link itself is replaced by the new file (as `rename(2)` does); the file it pointed to is left alone.
+///
 /// Not thread-safe: one writer at a time.
 public final class FileSink: CommittableSink {
     /// The destination path.

@@ -107,7 +107,9 @@ final class XMLWriter {
     ///   - prefix: the prefix (`rdf`), or nil for the default namespace.
     ///   - name: the local name.
     ///   - namespace: the namespace IRI to declare on this element (`xmlns:prefix="…"`), or nil
-    ///     when the prefix is already declared on an ancestor.
+    ///     when the prefix is already declared on an ancestor. libxml2 writes such a declaration
+    ///     after the element's other attributes; to put declarations first, pass nil and write
+    ///     them with ``attribute(_:_:)`` (`attribute("xmlns:rdf", "http://…")`).
     func startElement(prefix: String?, name: String, namespace: String?) throws {
         let rc = XMLWriter.withOptionalXMLChars(prefix) { p in
             XMLWriter.withXMLChars(name) { n in
