@@ -1,0 +1,39 @@
+import KGModel
+
+/// One input article: the whole file as text, its header fields, and where its body starts.
+///
+/// Offsets everywhere in extraction are Unicode scalar (code point) indices into ``text``,
+/// counted from the first character of the file after a UTF-8 byte order mark, if any, is
+/// removed (Python: `open(path, encoding="utf-8-sig").read()[start:end]`).
+public struct Article: Sendable {
+    /// Key of the article, normally the input file's name (`edm-2008-kazakhstan-csto.txt`).
+    public var id: String
+    /// The whole file (header and body), byte order mark removed, line ends as in the file.
+    public var text: String
+    /// `Title:` header value.
+    public var title: String?
+    /// `Source:` header value (a URL).
+    public var url: String?
+    /// `Publication:` header value.
+    public var publication: String?
+    /// `Date:` header value; may be partial (`2008-09`).
+    public var date: PartialDate?
+    /// Code point index in ``text`` where the body starts (0 when there is no header).
+    public var bodyStart: Int
+
+    public init(id: String, text: String, title: String? = nil, url: String? = nil,
+                publication: String? = nil, date: PartialDate? = nil, bodyStart: Int = 0) {
+        self.id = id
+        self.text = text
+        self.title = title
+        self.url = url
+        self.publication = publication
+        self.date = date
+        self.bodyStart = bodyStart
+    }
+
+    /// The article as a provenance record of the graph.
+    public var document: Document {
+        Document(id: id, title: title, url: url, date: date, publication: publication)
+    }
+}

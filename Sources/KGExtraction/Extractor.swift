@@ -1,0 +1,93 @@
+import KGModel
+
+/// Rule- and lexicon-based extraction of entities and relations from one English news article.
+///
+/// Pipeline, one stage per type: ``Tokenizer`` → ``SentenceSegmenter`` → ``CitationFinder`` →
+/// ``MentionTagger`` → ``EntityResolver`` → ``RelationExtractor`` (dates by ``DateExpression``).
+/// The output is deterministic: the same article and lexicon give the same graph.
+public struct Extractor: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// Extracts the article's entities and relations.
+    ///
+    /// - Parameters:
+    ///   - article: The article; only its body (from ``Article/bodyStart``) is read for mentions.
+    ///   - documentDate: The publication date to resolve relative dates against when the article
+    ///     header has no `Date:` (the header's date wins when present).
+    /// - Returns: A graph with the article's ``Document``, every typed entity that is mentioned
+    ///   (macro-regions excepted) and every relation a rule found and no cue rejected; each relation's
+    ///   evidence has the sentence, its code point offsets in ``Article/text``, the article id and
+    ///   the source the article cites for it.
+    public func extract(_ article: Article, documentDate: PartialDate? = nil) -> KnowledgeGraph {
+        let analysis = analyze(article, documentDate: documentDate)
+        return analysis.graph()
+    }
+
+    /// Runs every stage and keeps their results (for the graph and for explanations).
+    func analyze(_ article: Article, documentDate: PartialDate? = nil) -> Analysis {
+        var doc = article.document
+        if doc.date == nil { doc.date = documentDate }
+        let scalars = Array(article.text.unicodeScalars)
+        let start = min(max(article.bodyStart, 0), scalars.count)
+        let tokens = Tokenizer.tokenize(scalars, from: start)
+        let sentences = SentenceSegmenter.segment(tokens)
+        let finder = CitationFinder(lexicon: lexicon)
+        let citations = finder.citations(tokens, scalars: scalars)
+        let cited = finder.citedSources(sentences, citations)
+        var skipped = Set<Int>()
+        for c in citations { for k in c.range { skipped.insert(k) } }
+        let tagger = MentionTagger(lexicon: lexicon, tokens: tokens, scalars: scalars, sentences: sentences, skipped: skipped)
+        var mentions = sentences.map { tagger.tag($0) }
+        let entities = EntityResolver(tokens: tokens).resolve(&mentions)
+        var analysis = Analysis(document: doc, scalars: scalars, tokens: tokens, sentences: sentences,
+                                citedSources: cited, mentions: mentions, entities: entities, candidates: [])
+        analysis.candidates = RelationExtractor(lexicon: lexicon, analysis: analysis).candidates()
+        return analysis
+    }
+}
+
+/// Everything the stages found in one article.
+struct Analysis: Sendable {
+    var document: Document
+    var scalars: [Unicode.Scalar]
+    var tokens: [Token]
+    var sentences: [Sentence]
+    var citedSources: [String?]
+    var mentions: [[Mention]]
+    var entities: [String: ResolvedEntity]
+    var candidates: [Candidate]
+
+    func sentenceText(_ i: Int) -> String {
+        String(String.UnicodeScalarView(scalars[sentences[i].offsets]))
+    }
+
+    /// Entities that are emitted: typed and not suppressed.
+    var emittedEntities: [ResolvedEntity] {
+        entities.values.filter { $0.type != nil && !$0.isSuppressed }
+            .sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+    }
+
+    func graph() -> KnowledgeGraph {
+        var g = KnowledgeGraph()
+        g.add(document)
+        var ids: [String: String] = [:]
+        for e in emittedEntities {
+            guard let type = e.type else { continue }
+            ids[e.key] = e.id
+            g.add(Entity(id: e.id, label: e.label, type: type, aliases: e.aliases))
+        }
+        for c in candidates where c.rejection == nil {
+            guard let s = ids[c.subject], let o = ids[c.object], s != o else { continue }
+            let sentence = sentences[c.sentence]
+            let evidence = Evidence(sentence: sentenceText(c.sentence), source: document.id,
+                                    citedSource: citedSources[c.sentence], offsets: sentence.offsets)
+            g.add(Relation(subject: s, kind: c.kind, object: o, date: c.date, place: c.place.flatMap { ids[$0] },
+                           share: c.share, modality: c.modality, evidence: evidence))
+        }
+        return g
+    }
+}

@@ -1,0 +1,172 @@
+import KGModel
+
+/// Resolves the mentions of one article to entities.
+///
+/// - Lexicon names resolve to their entry ("Kazakh", "Astana" → Kazakhstan; a capital after a
+///   place preposition is the city).
+/// - A person's shorter name resolves to the longest full name it ends ("Nazarbayev", "Mr
+///   Nazarbayev" → Nursultan Nazarbayev); the label is that full name.
+/// - An acronym defined in parentheses resolves to its long form ("KFB" → Korea First Bank); a
+///   company's shorter name to the longer one it begins ("Newbridge" → Newbridge Capital).
+/// - An untyped name takes the type of the same name typed elsewhere in the article.
+/// - Descriptions refer back: "the Kazakh leader" to the latest titled person of that country,
+///   "the Tory leader" to the latest person of that party, "the Planning Minister" to the person
+///   with that title, "this organization" to the latest organization, and a company description in
+///   subject position ("The Paris-based exchange, owner of ...") to the latest company that was a
+///   sentence's subject.
+struct EntityResolver {
+    let tokens: [Token]
+
+    func resolve(_ sentences: inout [[Mention]]) -> [String: ResolvedEntity] {
+        var entities: [String: ResolvedEntity] = [:]
+        var order: [String] = []
+        func add(_ key: String, label: String, type: EntityType?, surface: String, by rule: String?) {
+            if var e = entities[key] {
+                if e.type == nil, let t = type { e.type = t; e.typedBy = rule }
+                if surface != e.label, !e.aliases.contains(surface), !surface.isEmpty { e.aliases.append(surface) }
+                entities[key] = e
+            } else {
+                var e = ResolvedEntity(key: key, label: label, type: type, typedBy: rule)
+                if surface != label, !surface.isEmpty { e.aliases.append(surface) }
+                entities[key] = e
+                order.append(key)
+            }
+        }
+        // Full names of persons, and names typed anywhere in the article.
+        var personNames: [[String]] = []
+        var typedSurface: [String: EntityType] = [:]
+        var acronyms: [String: String] = [:]  // acronym -> long surface
+        var longNames: [(tokens: [String], surface: String, type: EntityType)] = []
+        for ms in sentences {
+            for m in ms where m.kind == .name {
+                let words = nameWords(m)
+                if m.type == .person {
+                    if !personNames.contains(words) { personNames.append(words) }
+                } else if let t = m.type, m.entry == nil {
+                    if typedSurface[m.surface] == nil { typedSurface[m.surface] = t }
+                    if words.count >= 2, t == .company || t == .organization { longNames.append((words, m.surface, t)) }
+                }
+                if let a = m.acronym { acronyms[a] = m.surface }
+            }
+        }
+        func fullPersonName(_ words: [String]) -> [String]? {
+            var best: [String]?
+            for n in personNames where n.count >= words.count && Array(n.suffix(words.count)) == words {
+                if best == nil || n.count > best!.count { best = n }
+            }
+            return best
+        }
+        var lastSubjectCompany: String?
+        var subjectCompanyNext: String?
+        for si in sentences.indices {
+            lastSubjectCompany = subjectCompanyNext ?? lastSubjectCompany
+            for mi in sentences[si].indices {
+                var m = sentences[si][mi]
+                defer { sentences[si][mi] = m }
+                switch m.kind {
+                case .description:
+                    m.entity = resolveDescription(m, sentenceMentions: sentences[si], before: mi,
+                                                  entities: entities, order: order, lastSubjectCompany: lastSubjectCompany)
+                    if let key = m.entity, var e = entities[key], m.type == e.type {
+                        if !e.aliases.contains(m.surface) { e.aliases.append(m.surface) }
+                        entities[key] = e
+                    } else {
+                        m.entity = nil
+                    }
+                case .demonym, .capital, .name:
+                    if let entry = m.entry {
+                        let key = "lex:" + entry.label
+                        add(key, label: entry.label, type: m.type, surface: m.surface, by: m.typedBy)
+                        if m.isSuppressed { entities[key]?.isSuppressed = true }
+                        m.entity = key
+                        continue
+                    }
+                    let words = nameWords(m)
+                    if m.type == .person || (m.type == nil && fullPersonName(words) != nil) {
+                        let full = fullPersonName(words) ?? words
+                        let label = full.joined(separator: " ")
+                        let key = "person:" + label
+                        add(key, label: label, type: .person, surface: words.joined(separator: " "), by: m.typedBy)
+                        m.type = .person
+                        m.entity = key
+                        if let t = m.title, !(entities[key]?.titles.contains(t) ?? true) { entities[key]?.titles.append(t) }
+                        if let a = m.affiliation, let aff = sentences[si].first(where: { $0.tokens.lowerBound == a && $0.kind != .description }) {
+                            if let c = aff.entry, c.kind == .country { entities[key]?.nationality = c.label }
+                            if let ak = aff.entity, !(entities[key]?.affiliations.contains(ak) ?? true) {
+                                entities[key]?.affiliations.append(ak)
+                            }
+                        }
+                        if let c = countryAfter(m, in: sentences[si]) { entities[key]?.nationality = c }
+                        continue
+                    }
+                    var surface = m.surface
+                    var type = m.type
+                    if let long = acronyms[surface] { surface = long }
+                    if type == nil, let t = typedSurface[surface] { type = t }
+                    if type == nil || type == .company || type == .organization {
+                        if let long = longNames.first(where: { $0.tokens.count > words.count && Array($0.tokens.prefix(words.count)) == words }) {
+                            surface = long.surface
+                            type = type ?? long.type
+                        }
+                    }
+                    let key = "name:" + surface
+                    add(key, label: surface, type: type, surface: m.surface, by: m.typedBy)
+                    if let a = m.acronym { add(key, label: surface, type: type, surface: a, by: nil) }
+                    m.type = type ?? entities[key]?.type
+                    m.entity = key
+                }
+            }
+            // The subject company of this sentence becomes the antecedent for the next ones.
+            if let subj = sentences[si].first(where: { $0.isSubject }), subj.type == .company, let key = subj.entity {
+                subjectCompanyNext = key
+            }
+        }
+        return entities
+    }
+
+    /// The words of a name without a trailing possessive.
+    private func nameWords(_ m: Mention) -> [String] {
+        m.tokens.filter { tokens[$0].kind == .word }.map { tokens[$0].text }
+    }
+
+    /// "President Nestor Kirchner of Argentina": the country after "of".
+    private func countryAfter(_ m: Mention, in ms: [Mention]) -> String? {
+        let b = m.tokens.upperBound
+        guard b < tokens.count, tokens[b].lower == "of" else { return nil }
+        return ms.first(where: { $0.span.lowerBound == b + 1 && $0.entry?.kind == .country })?.entry?.label
+    }
+
+    private func resolveDescription(_ m: Mention, sentenceMentions: [Mention], before mi: Int,
+                                    entities: [String: ResolvedEntity], order: [String],
+                                    lastSubjectCompany: String?) -> String? {
+        switch m.type {
+        case .person?:
+            let head = (m.title ?? m.surface).lowercased()
+            let affiliation = m.affiliation.flatMap { a in sentenceMentions.first { $0.tokens.lowerBound == a } }
+            let nationality = m.nationality ?? (affiliation?.entry?.kind == .country ? affiliation?.entry?.label : nil)
+            let party = affiliation?.entry?.kind == .party ? affiliation?.entity : nil
+            var candidates: [String] = []
+            for key in order.reversed() {
+                guard let e = entities[key], e.type == .person, !e.titles.isEmpty else { continue }
+                if let n = nationality, e.nationality != n { continue }
+                if let p = party, !e.affiliations.contains(p) { continue }
+                if nationality == nil, party == nil {
+                    // A bare title ("the Planning Minister") must match a title the person holds.
+                    guard e.titles.contains(where: { $0.lowercased() == head }) else { continue }
+                }
+                candidates.append(key)
+                break
+            }
+            return candidates.first
+        case .organization?:
+            for other in sentenceMentions[..<mi].reversed() where other.type == .organization && other.kind != .description {
+                if let k = other.entity { return k }
+            }
+            return nil
+        case .company?:
+            return m.isSubject ? lastSubjectCompany : nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,476 @@
+import KGModel
+
+/// Tags the mentions of one sentence: lexicon names, titled and honorific persons, names typed by
+/// their suffix, a descriptor or an apposition, facilities, places, acronym definitions and
+/// definite descriptions.
+///
+/// Capitalized word runs are split at lexicon names and titles; a run nothing types stays untyped
+/// (resolution may type it from another mention of the same name, a relation rule from its role).
+/// A sentence-initial capitalized word counts only when the lexicon knows it, it is a given
+/// name or an acronym, or the article also writes it capitalized inside a sentence.
+struct MentionTagger {
+    let lexicon: Lexicon
+    let tokens: [Token]
+    let scalars: [Unicode.Scalar]
+    /// Token indices not to tag (citations).
+    let skipped: Set<Int>
+    /// Words written capitalized somewhere other than at a sentence start.
+    let midSentenceCapitals: Set<String>
+
+    init(lexicon: Lexicon, tokens: [Token], scalars: [Unicode.Scalar], sentences: [Sentence], skipped: Set<Int>) {
+        self.lexicon = lexicon
+        self.tokens = tokens
+        self.scalars = scalars
+        self.skipped = skipped
+        var caps = Set<String>()
+        for s in sentences {
+            var i = s.tokens.lowerBound + 1
+            while i < s.tokens.upperBound {
+                let t = tokens[i]
+                let prev = tokens[i - 1]
+                let afterOpener = prev.kind == .punctuation && (prev.text == "\u{201C}" || prev.text == "\"" || prev.text == ":")
+                if t.isCapitalized, !afterOpener { caps.insert(t.text) }
+                i += 1
+            }
+        }
+        midSentenceCapitals = caps
+    }
+
+    func text(_ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+    }
+
+    // MARK: - Tagging
+
+    func tag(_ sentence: Sentence) -> [Mention] {
+        var mentions: [Mention] = []
+        let e = sentence.tokens.upperBound
+        var i = sentence.tokens.lowerBound
+        while i < e {
+            if skipped.contains(i) { i += 1; continue }
+            let t = tokens[i]
+            guard t.kind == .word else { i += 1; continue }
+            if lexicon.cue(.honorific, t), i + 1 < e, tokens[i + 1].isCapitalized, !skipped.contains(i + 1) {
+                let end = runEnd(from: i + 1, sentenceEnd: e)
+                var m = Mention(kind: .name, tokens: (i + 1)..<end, span: i..<end, surface: text((i + 1)..<end),
+                                type: .person, typedBy: "honorific")
+                m.title = t.text
+                mentions.append(m)
+                i = end
+                continue
+            }
+            if !t.isCapitalized {
+                if let m = lexicon.longestMatch(tokens, at: i, end: e), m.length > 1 {
+                    mentions.append(lexiconMention(i..<(i + m.length), m.phrase))
+                    i += m.length
+                    continue
+                }
+                i += 1
+                continue
+            }
+            let end = runEnd(from: i, sentenceEnd: e)
+            i = analyzeRun(i..<end, sentence: sentence, into: &mentions)
+        }
+        addDescriptions(sentence, &mentions)
+        mentions.sort { $0.span.lowerBound < $1.span.lowerBound }
+        for k in mentions.indices { typeFromContext(k, sentence, &mentions) }
+        setFlags(sentence, &mentions)
+        return mentions.filter { !$0.surface.isEmpty }
+    }
+
+    /// End of a capitalized run: capitalized words, with name connectors ("de", "von", "&") and
+    /// "of" after an institution word ("Bank of England") between them.
+    func runEnd(from start: Int, sentenceEnd e: Int) -> Int {
+        var j = start
+        while j < e {
+            let t = tokens[j]
+            if skipped.contains(j) || (j > start && t.newlinesBefore > 0) { break }
+            if t.kind == .word, t.isCapitalized { j += 1; continue }
+            if j > start, j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
+                if lexicon.cue(.connector, t) { j += 1; continue }
+                if t.lower == "of", ofHeads.contains(tokens[j - 1].text) || lexicon.cue(.orgSuffix, tokens[j - 1]) {
+                    j += 1
+                    continue
+                }
+            }
+            break
+        }
+        return j
+    }
+
+    private let ofHeads: Set<String> = ["Bank", "Republic", "University", "Ministry", "Department", "Council",
+                                        "Court", "Institute", "Association", "Federation", "League", "Union",
+                                        "Church", "Board", "Office", "Commission", "Committee", "Kingdom", "Port"]
+
+    private func isSentenceInitial(_ k: Int, _ sentence: Sentence) -> Bool {
+        if k == sentence.tokens.lowerBound { return true }
+        let prev = tokens[k - 1]
+        if k - 1 == sentence.tokens.lowerBound, prev.kind == .punctuation { return true }
+        return prev.text == "\u{201C}" || prev.text == "\"" || prev.text == ":"
+    }
+
+    private func isTitleWord(_ t: Token) -> Bool {
+        lexicon.cue(.titleHead, t) || lexicon.cue(.titleModifier, t)
+    }
+
+    /// Splits a capitalized run into mentions; returns the token index where tagging goes on.
+    private func analyzeRun(_ run: Range<Int>, sentence: Sentence, into mentions: inout [Mention]) -> Int {
+        let e = sentence.tokens.upperBound
+        var k = run.lowerBound
+        let b = run.upperBound
+        // Leading words that start no name.
+        while k < b {
+            let t = tokens[k]
+            if lexicon.longestMatch(tokens, at: k, end: b) != nil { break }
+            if lexicon.cue(.stopword, t) || lexicon.cue(.month, t) || lexicon.cue(.weekday, t) { k += 1; continue }
+            if isSentenceInitial(k, sentence), !lexicon.givenNames.contains(t.text), !t.isAllCaps,
+               !midSentenceCapitals.contains(t.text), !isTitleWord(t) {
+                k += 1
+                continue
+            }
+            break
+        }
+        var resume = b
+        while k < b {
+            let rest = k..<b
+            // A facility: name, modifiers, head ("Batumi oil terminal").
+            if let fEnd = facilityEnd(after: b, limit: e) {
+                let lex = lexicon.longestMatch(tokens, at: k, end: b)
+                let isCountry = lex.map { $0.phrase.entry.kind == .country && $0.length == b - k } ?? false
+                if !isCountry {
+                    mentions.append(Mention(kind: .name, tokens: k..<fEnd, span: k..<fEnd, surface: text(k..<fEnd),
+                                            type: .facility, typedBy: "facility-head"))
+                    return fEnd
+                }
+            }
+            // Name ending in an organization or company word ("Korea First Bank", "Defense Ministry").
+            let last = tokens[b - 1]
+            let wholeLexicon = lexicon.longestMatch(tokens, at: k, end: b).map { $0.length == b - k } ?? false
+            if !wholeLexicon, b - k >= 2 || rest.count == 1 && false,
+               lexicon.cue(.companySuffix, last) || lexicon.cue(.orgSuffix, last) {
+                // A title in front stays a title: "Foreign Minister X" never ends in a suffix, but
+                // leading stopwords were already dropped.
+                let company = lexicon.cue(.companySuffix, last)
+                mentions.append(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest),
+                                        type: company ? .company : .organization, typedBy: "name-suffix"))
+                k = b
+                break
+            }
+            if let m = lexicon.longestMatch(tokens, at: k, end: b) {
+                mentions.append(lexiconMention(k..<(k + m.length), m.phrase))
+                k += m.length
+                continue
+            }
+            if let titleEnd = titleEnd(from: k, limit: b) {
+                let title = text(k..<titleEnd)
+                let affiliationIndex = mentions.last.flatMap { $0.span.upperBound == k ? mentions.count - 1 : nil }
+                let affiliation = affiliationIndex.map { mentions[$0].tokens.lowerBound }
+                if titleEnd < b {
+                    var m = person(titleEnd..<b, span: (affiliationIndex.map { mentions[$0].span.lowerBound } ?? k)..<b,
+                                   title: title, by: "title")
+                    m.affiliation = affiliation
+                    mentions.append(m)
+                    k = b
+                    break
+                }
+                // "Argentine Economic Minister, Roberto Lavagna,"
+                if b + 1 < e, tokens[b].text == ",", tokens[b + 1].isCapitalized, !skipped.contains(b + 1),
+                   lexicon.longestMatch(tokens, at: b + 1, end: e) == nil {
+                    let nameEnd = runEnd(from: b + 1, sentenceEnd: e)
+                    var m = person((b + 1)..<nameEnd, span: (affiliationIndex.map { mentions[$0].span.lowerBound } ?? k)..<nameEnd,
+                                   title: title, by: "title")
+                    m.affiliation = affiliation
+                    mentions.append(m)
+                    return nameEnd
+                }
+                // A title alone: "the Planning Minister" refers to its holder.
+                var m = Mention(kind: .description, tokens: k..<titleEnd, span: k..<titleEnd,
+                                surface: title, type: .person, typedBy: "title-description")
+                m.title = title
+                m.affiliation = affiliation
+                mentions.append(m)
+                k = b
+                break
+            }
+            if lexicon.givenNames.contains(tokens[k].text), b - k >= 2 {
+                mentions.append(withTitleBefore(person(rest, span: rest, title: nil, by: "given-name"), mentions))
+                k = b
+                break
+            }
+            // An unknown name; a lower-case title before it makes it a person ("chief executive X").
+            let m = withTitleBefore(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest)), mentions)
+            mentions.append(m)
+            k = b
+        }
+        // An acronym defined in parentheses right after the name: "Korea First Bank (KFB)".
+        if let lastIndex = mentions.indices.last, mentions[lastIndex].span.upperBound == b,
+           b + 2 < e, tokens[b].text == "(", tokens[b + 1].isAllCaps || tokens[b + 1].isCapitalized,
+           tokens[b + 2].text == ")", mentions[lastIndex].kind == .name, mentions[lastIndex].tokens.count > 1 {
+            mentions[lastIndex].acronym = tokens[b + 1].text
+            resume = b + 3
+        }
+        return resume
+    }
+
+    private func person(_ r: Range<Int>, span: Range<Int>, title: String?, by rule: String) -> Mention {
+        var m = Mention(kind: .name, tokens: r, span: span, surface: text(r), type: .person, typedBy: rule)
+        m.title = title
+        return m
+    }
+
+    /// A lower-case title right before a name: "chief executive Mervyn Davies", "Tory leader Michael
+    /// Howard", "French president Jacques Chirac". Sets the title and the affiliation mention.
+    private func withTitleBefore(_ m: Mention, _ mentions: [Mention]) -> Mention {
+        let start = m.tokens.lowerBound
+        var j = start - 1
+        var sawHead = false
+        while j >= 0, tokens[j].kind == .word, !tokens[j].isCapitalized, isTitleWord(tokens[j]) {
+            if lexicon.cue(.titleHead, tokens[j]) { sawHead = true }
+            j -= 1
+        }
+        let titleStart = j + 1
+        guard sawHead, titleStart < start, lexicon.cue(.titleHead, tokens[start - 1]) else { return m }
+        var out = m
+        out.type = .person
+        out.typedBy = "title"
+        out.title = text(titleStart..<start)
+        if let a = mentions.indices.last, mentions[a].span.upperBound == titleStart {
+            out.affiliation = mentions[a].tokens.lowerBound
+            out.span = mentions[a].span.lowerBound..<m.span.upperBound
+        } else {
+            out.span = titleStart..<m.span.upperBound
+        }
+        return out
+    }
+
+    /// End of a title starting at `k` (modifiers and heads, at least one head, ending in a head or
+    /// a modifier after a head: "Secretary of State"), when a capitalized name or the run end follows.
+    private func titleEnd(from k: Int, limit b: Int) -> Int? {
+        var j = k
+        var lastHead = -1
+        while j < b, isTitleWord(tokens[j]) {
+            if lexicon.cue(.titleHead, tokens[j]) { lastHead = j }
+            j += 1
+        }
+        guard lastHead >= 0 else { return nil }
+        // "Secretary of State": modifiers after the last head belong to the title only when they
+        // are joined to it by "of".
+        if j > lastHead + 1, tokens[lastHead + 1].lower != "of" { j = lastHead + 1 }
+        return j
+    }
+
+    private func facilityEnd(after b: Int, limit e: Int) -> Int? {
+        var j = b
+        while j < e, j < b + 3, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.facilityModifier, tokens[j]) { j += 1 }
+        guard j < e, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.facilityHead, tokens[j]) else { return nil }
+        // "the Batumi oil terminal" but not "terminal" used as a verb or adjective elsewhere: the head
+        // must end the noun phrase.
+        if j + 1 < e, tokens[j + 1].kind == .word, !tokens[j + 1].isCapitalized,
+           lexicon.cue(.facilityHead, tokens[j + 1]) || lexicon.cue(.companyNoun, tokens[j + 1]) { return nil }
+        return j + 1
+    }
+
+    private func lexiconMention(_ r: Range<Int>, _ p: Lexicon.Phrase) -> Mention {
+        let kind: Mention.Kind
+        switch p.form {
+        case .name: kind = .name
+        case .demonym: kind = .demonym
+        case .capital: kind = .capital
+        }
+        var m = Mention(kind: kind, tokens: r, span: r, surface: text(r), entry: p.entry, typedBy: "lexicon")
+        switch p.entry.kind {
+        case .country: m.type = .country
+        case .place: m.type = .place
+        case .region: m.type = .place; m.isSuppressed = true
+        case .organization, .party: m.type = .organization
+        case .company: m.type = .company
+        }
+        return m
+    }
+
+    // MARK: - Descriptions
+
+    /// "the Kazakh leader", "the British minister", "the Paris-based exchange", "this heavily
+    /// militarized organization": a determiner, up to four modifiers, and a head noun not followed
+    /// by a name.
+    private func addDescriptions(_ sentence: Sentence, _ mentions: inout [Mention]) {
+        let e = sentence.tokens.upperBound
+        var covered = Set<Int>()
+        for m in mentions { for k in m.span { covered.insert(k) } }
+        var i = sentence.tokens.lowerBound
+        while i < e {
+            let d = tokens[i]
+            guard d.kind == .word, d.lower == "the" || d.lower == "this" || d.lower == "that" else { i += 1; continue }
+            var j = i + 1
+            var nationality: String?
+            var affiliation: Int?
+            var affiliationEnd: Int?
+            var found: (Int, EntityType)?
+            while j < e, j <= i + 6 {
+                let t = tokens[j]
+                if let mi = mentions.firstIndex(where: { $0.span.lowerBound == j }) {
+                    let m = mentions[mi]
+                    guard m.kind == .demonym || m.entry?.kind == .party || m.type == .place || m.kind == .capital else { break }
+                    if m.kind == .demonym, let c = m.entry?.country { nationality = c }
+                    affiliation = m.tokens.lowerBound
+                    affiliationEnd = m.span.upperBound
+                    j = m.span.upperBound
+                    continue
+                }
+                if covered.contains(j) { break }
+                if t.kind == .punctuation, t.text == "-" || t.text == "\u{2013}" { j += 1; continue }
+                guard t.kind == .word, !t.isCapitalized || isTitleWord(t) else { break }
+                if lexicon.cue(.stopword, t) || lexicon.cue(.preposition, t) { break }
+                let next = j + 1 < e ? tokens[j + 1] : nil
+                let endsPhrase = next.map { !($0.kind == .word && !lexicon.cue(.preposition, $0) && !lexicon.cue(.stopword, $0)
+                                               && !$0.isCapitalized && $0.lower != "said" && $0.lower != "has" && $0.lower != "is"
+                                               && $0.lower != "was" && $0.lower != "will") || $0.isPossessive } ?? true
+                if endsPhrase, !(next?.isCapitalized ?? false) {
+                    if lexicon.cue(.titleHead, t) || t.lower == "leader" || t.lower == "minister" { found = (j, .person); break }
+                    if lexicon.cue(.companyNoun, t), !lexicon.cue(.orgNoun, t) || t.lower == "group" { found = (j, .company); break }
+                    if ["organization", "organisation", "alliance", "bloc"].contains(t.lower) { found = (j, .organization); break }
+                }
+                j += 1
+            }
+            if let (h, type) = found, !(type == .person && affiliation == nil && nationality == nil && !tokens[h].isCapitalized && h == i + 1 && tokens[h].lower != "minister") || type != .person {
+                var m = Mention(kind: .description, tokens: h..<(h + 1), span: i..<(h + 1), surface: tokens[h].lower,
+                                type: type, typedBy: "description")
+                m.nationality = nationality
+                m.affiliation = affiliation
+                m.title = type == .person ? text((affiliationEnd ?? (i + 1))..<(h + 1)) : nil
+                mentions.removeAll { $0.kind == .description && $0.span.overlaps(m.span) }
+                mentions.append(m)
+                i = h + 1
+                continue
+            }
+            i += 1
+        }
+    }
+
+    // MARK: - Context typing
+
+    private func typeFromContext(_ k: Int, _ sentence: Sentence, _ mentions: inout [Mention]) {
+        let m = mentions[k]
+        guard m.type == nil, m.kind == .name else { return }
+        let s = sentence.tokens.lowerBound
+        let e = sentence.tokens.upperBound
+        let a = m.tokens.lowerBound
+        let b = m.tokens.upperBound
+        // "Koram bank", "KazMunaiGas national oil company"
+        var j = b
+        while j < e, j < b + 3, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.companyModifier, tokens[j]) { j += 1 }
+        if j < e, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.companyNoun, tokens[j]) {
+            set(&mentions[k], .company, "descriptor-after")
+            return
+        }
+        // "water firm Aguas Argentinas", "the Argentine newspaper Clarin"
+        if a - 1 >= s, tokens[a - 1].kind == .word, !tokens[a - 1].isCapitalized {
+            if lexicon.cue(.orgNoun, tokens[a - 1]), !lexicon.cue(.companyNoun, tokens[a - 1]) {
+                set(&mentions[k], .organization, "descriptor-before")
+                return
+            }
+            if lexicon.cue(.companyNoun, tokens[a - 1]) {
+                set(&mentions[k], .company, "descriptor-before")
+                return
+            }
+            // "the city of El Alto", "Frankfurt's state of Hessen"
+            if tokens[a - 1].lower == "of", a - 2 >= s, lexicon.cue(.placeOf, tokens[a - 2]) {
+                set(&mentions[k], .place, "place-of")
+                return
+            }
+        }
+        // "Tsheliabinsk region"
+        if b < e, tokens[b].kind == .word, !tokens[b].isCapitalized, lexicon.cue(.placeHead, tokens[b]) {
+            mentions[k].tokens = a..<(b + 1)
+            mentions[k].span = m.span.lowerBound..<(b + 1)
+            mentions[k].surface = text(a..<(b + 1))
+            set(&mentions[k], .place, "place-head")
+            return
+        }
+        // Apposition: "LG Card, the country's biggest credit card provider", "Claudio Bisonero,
+        // deputy secretary general of NATO", "Hans Reckers, a board member of ..."
+        if b < e, tokens[b].text == "," {
+            var j = b + 1
+            while j < e, j <= b + 9 {
+                let t = tokens[j]
+                if t.kind == .punctuation, t.text != "-", !t.isPossessive { break }
+                if t.lower == "of" || t.lower == "for" || t.lower == "in" || t.lower == "at" || t.lower == "from" { break }
+                if t.kind == .word, !t.isCapitalized || isTitleWord(t) {
+                    if lexicon.cue(.titleHead, t) || lexicon.cue(.personRole, t) {
+                        set(&mentions[k], .person, "apposition"); return
+                    }
+                    if lexicon.cue(.companyNoun, t) { set(&mentions[k], .company, "apposition"); return }
+                    if lexicon.cue(.orgNoun, t) { set(&mentions[k], .organization, "apposition"); return }
+                }
+                j += 1
+            }
+        }
+    }
+
+    private func set(_ m: inout Mention, _ type: EntityType, _ rule: String) {
+        m.type = type
+        m.typedBy = rule
+    }
+
+    // MARK: - Flags
+
+    private static let clauseWords: Set<String> = [
+        "and", "or", "but", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+        "may", "might", "should", "must", "said", "says", "say", "also", "does", "did", "do", "to", "as",
+        "which", "who", "that", "than", "itself", "alone", "too", "not", "nor",
+    ]
+
+    private func setFlags(_ sentence: Sentence, _ mentions: inout [Mention]) {
+        let s = sentence.tokens.lowerBound
+        let e = sentence.tokens.upperBound
+        var drop = Set<Int>()
+        for k in mentions.indices {
+            var m = mentions[k]
+            let b = m.span.upperBound
+            let next = b < e ? tokens[b] : nil
+            if let n = next, n.kind == .word, !n.isCapitalized {
+                if lexicon.cue(.currency, n), m.type == .country { drop.insert(k); continue }
+                if m.type == .country || m.type == .place, lexicon.cue(.governmentNoun, n) {
+                    m.isGovernment = true
+                    m.span = m.span.lowerBound..<(b + 1)
+                } else if !lexicon.cue(.preposition, n), !MentionTagger.clauseWords.contains(n.lower),
+                          m.type != .person, m.kind != .description {
+                    m.isModifier = true
+                }
+            } else if let n = next, n.kind == .word, n.isCapitalized, m.type == .country || m.type == .place,
+                      lexicon.cue(.governmentNoun, n), m.kind == .demonym {
+                m.isGovernment = true  // "Argentine State"
+                m.span = m.span.lowerBound..<(b + 1)
+            }
+            // A capital after a place preposition is the city; elsewhere it stands for the government.
+            if m.kind == .capital {
+                let prev = m.span.lowerBound > s ? tokens[m.span.lowerBound - 1].lower : ""
+                if ["in", "at", "to", "near", "into", "from", "visiting", "outside", "via"].contains(prev) {
+                    m.type = .place
+                    m.entry = Lexicon.Entry(label: m.surface, kind: .place, country: m.entry?.country)
+                    m.kind = .name
+                } else {
+                    m.isGovernment = true
+                }
+            }
+            mentions[k] = m
+        }
+        if !drop.isEmpty { mentions = mentions.enumerated().filter { !drop.contains($0.offset) }.map(\.element) }
+        // Subject: the first mention of the sentence (after a fronted phrase ending in a comma)
+        // that no preposition governs.
+        var start = s
+        while start < e, tokens[start].kind == .punctuation || lexicon.cue(.stopword, tokens[start]) && !["the", "a", "an", "this"].contains(tokens[start].lower) && !lexicon.cue(.preposition, tokens[start]) { start += 1 }
+        if start < e, lexicon.cue(.preposition, tokens[start]) || tokens[start].lower == "when" || tokens[start].lower == "while"
+            || tokens[start].lower == "as" || tokens[start].lower == "if" || tokens[start].lower == "although" {
+            var j = start
+            while j < e, tokens[j].text != "," { j += 1 }
+            if j < e { start = j + 1 }
+        }
+        if let first = mentions.firstIndex(where: { $0.span.lowerBound >= start }) {
+            let p = mentions[first].span.lowerBound
+            let governed = p > s && lexicon.cue(.preposition, tokens[p - 1])
+            if !governed { mentions[first].isSubject = true }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// Splits text into tokens with code point offsets.
+///
+/// Words keep internal apostrophes ("didn't"), dotted abbreviations ("U.S.", "Mr.") and a
+/// known abbreviation's period; a possessive `'s` or `’s` is its own token; numbers keep decimal
+/// points and thousands commas ("51.4", "40,000"); hyphens and dashes are their own tokens
+/// ("UK-based" is `UK` `-` `based`). Curly apostrophes are straightened in ``Token/lower``.
+/// - Complexity: O(n) in the number of code points.
+struct Tokenizer {
+    /// Lower-case words whose following period belongs to them ("mr", "jan", "inc", ...).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "gen", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "prof", "sen", "rep",
+        "gov", "lt", "col", "sgt", "capt", "mt", "no", "nos", "fig", "etc", "approx", "dept", "est",
+        "adm", "cmdr", "rev", "messrs", "mme", "bros", "plc",
+    ]
+
+    static func tokenize(_ scalars: [Unicode.Scalar], from start: Int = 0, to end: Int? = nil) -> [Token] {
+        let n = end ?? scalars.count
+        var tokens: [Token] = []
+        tokens.reserveCapacity((n - start) / 5)
+        var i = start
+        var space = true
+        var newlines = 0
+        @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+        @inline(__always) func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        @inline(__always) func isMark(_ s: Unicode.Scalar) -> Bool {
+            let c = s.properties.generalCategory
+            return c == .nonspacingMark || c == .spacingMark || c == .enclosingMark
+        }
+        @inline(__always) func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+
+        func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
+            let text = String(String.UnicodeScalarView(scalars[a..<b]))
+            var lower = text.lowercased()
+            if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+            if kind == .word, lower.count > 1, lower.hasSuffix(".") { lower.removeLast() }
+            tokens.append(Token(text: text, lower: lower, kind: kind, start: a, end: b,
+                                spaceBefore: space, newlinesBefore: newlines))
+            space = false
+            newlines = 0
+        }
+
+        while i < n {
+            let s = scalars[i]
+            if s.properties.isWhitespace {
+                space = true
+                if s == "\n" { newlines += 1 }
+                i += 1
+                continue
+            }
+            if isDigit(s) {
+                var j = i + 1
+                while j < n {
+                    let c = scalars[j]
+                    if isDigit(c) || isLetter(c) { j += 1; continue }
+                    if (c == "." || c == ","), j + 1 < n, isDigit(scalars[j + 1]) { j += 2; continue }
+                    break
+                }
+                emit(i, j, .number)
+                i = j
+                continue
+            }
+            if isLetter(s) {
+                // Dotted abbreviation: U.S., U.K., U.S.A., e.g.
+                if i + 3 < n, scalars[i + 1] == ".", isLetter(scalars[i + 2]), scalars[i + 3] == "." {
+                    var j = i
+                    while j + 1 < n, isLetter(scalars[j]), scalars[j + 1] == "." { j += 2 }
+                    emit(i, j, .word)
+                    i = j
+                    continue
+                }
+                var j = i + 1
+                while j < n {
+                    let c = scalars[j]
+                    if isLetter(c) || isDigit(c) || isMark(c) { j += 1; continue }
+                    if isApostrophe(c), j + 1 < n, isLetter(scalars[j + 1]) {
+                        // Possessive 's ends the word; other apostrophes stay inside ("didn't", "N'Djamena").
+                        let after = j + 2 < n ? scalars[j + 2] : " "
+                        if (scalars[j + 1] == "s" || scalars[j + 1] == "S"), !isLetter(after) { break }
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                // A known abbreviation or a single capital (an initial) takes its period.
+                if j < n, scalars[j] == ".", scalars[j - 1] != "." {
+                    let word = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
+                    let initial = j - i == 1 && s.properties.isUppercase
+                    if initial || abbreviations.contains(word) { j += 1 }
+                }
+                emit(i, j, .word)
+                i = j
+                // Possessive clitic.
+                if i + 1 < n, isApostrophe(scalars[i]), scalars[i + 1] == "s" || scalars[i + 1] == "S",
+                   i + 2 == n || !isLetter(scalars[i + 2]) {
+                    emit(i, i + 2, .punctuation)
+                    i += 2
+                }
+                continue
+            }
+            emit(i, i + 1, .punctuation)
+            i += 1
+        }
+        return tokens
+    }
+}
