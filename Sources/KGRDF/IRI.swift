@@ -38,6 +38,7 @@ public struct IRI: Sendable, Hashable, Comparable, CustomStringConvertible {
         try IRI(string + suffix)
     }
 
+    /// N-Triples form: the IRI in angle brackets.
     public var description: String { "<\(string)>" }
 
     /// Code-point order of the IRIs' characters.

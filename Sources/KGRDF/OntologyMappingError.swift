@@ -6,6 +6,7 @@ public enum OntologyMappingError: Error, Sendable, Hashable, CustomStringConvert
     /// relation as `subject kind object`.
     case invalidShare(Double, relation: String)
 
+    /// A lower-case message naming the offending value.
     public var description: String {
         switch self {
         case let .invalidLanguageTag(tag):

@@ -13,6 +13,7 @@ public enum RDFTermError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A local name that cannot follow a namespace IRI (not an XML NCName, or the result is no IRI).
     case invalidLocalName(String, namespace: String)
 
+    /// A lower-case message naming the offending value and the broken rule.
     public var description: String {
         switch self {
         case let .invalidIRI(text, reason):

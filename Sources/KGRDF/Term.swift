@@ -3,7 +3,9 @@
 /// kgexport mints an IRI for every resource it describes, so there are no blank nodes: output is
 /// deterministic and every node can be referred to from outside.
 public enum Term: Sendable, Hashable, CustomStringConvertible {
+    /// A resource.
     case iri(IRI)
+    /// A value: text, a number, a date.
     case literal(Literal)
 
     /// N-Triples form: `<iri>` or the literal's form.

@@ -1,9 +1,13 @@
 /// An RDF triple: subject, predicate, object (RDF 1.1 Concepts §3.1), without blank nodes.
 public struct Triple: Sendable, Hashable, CustomStringConvertible {
+    /// The resource described.
     public let subject: IRI
+    /// The property, e.g. `rdfs:label`.
     public let predicate: IRI
+    /// The value: a resource or a literal.
     public let object: Term
 
+    /// A triple whose object is given as a ``Term``.
     public init(_ subject: IRI, _ predicate: IRI, _ object: Term) {
         self.subject = subject
         self.predicate = predicate
