@@ -86,18 +86,17 @@ public enum Identifier {
         return String(repeating: "0", count: 16 - s.count) + s
     }
 
-    /// A number as a plain decimal with `.` and no exponent or thousands separator:
-    /// 50 → `50`, 12.5 → `12.5`, 25.01 → `25.01` (at most 6 fraction digits).
+    /// A number as a plain decimal with `.` and no exponent or thousands separator, at most 6
+    /// fraction digits: 50 → `50`, 12.5 → `12.5`, 25.01 → `25.01`, 1e20 → `100000000000000000000`.
+    /// Not-a-number and infinities, which no format can hold as a decimal, give `NaN`, `INF`, `-INF`
+    /// (the XML Schema `xsd:double` spellings); readers reject shares outside 0...100 before this.
     public static func formatDecimal(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-INF" : "INF") }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var scaled = (value * 1_000_000).rounded()
-        let negative = scaled < 0
-        scaled = abs(scaled)
-        let whole = Int64(scaled / 1_000_000)
-        var frac = String(Int64(scaled) % 1_000_000)
-        frac = String(repeating: "0", count: 6 - frac.count) + frac
-        while frac.hasSuffix("0") { frac.removeLast() }
-        return (negative ? "-" : "") + String(whole) + (frac.isEmpty ? "" : "." + frac)
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 
     private static func hex2(_ b: UInt8) -> String {

@@ -66,6 +66,11 @@ final class IdentifierTests: XCTestCase {
         XCTAssertEqual(Identifier.formatDecimal(0.5), "0.5")
         XCTAssertEqual(Identifier.formatDecimal(39.9), "39.9")
         XCTAssertEqual(Identifier.formatDecimal(-1.25), "-1.25")
+        XCTAssertEqual(Identifier.formatDecimal(1e20), "100000000000000000000")
+        XCTAssertEqual(Identifier.formatDecimal(9.3e12 + 0.5), "9300000000000.5")
+        XCTAssertEqual(Identifier.formatDecimal(-0.0000001), "0")
+        XCTAssertEqual(Identifier.formatDecimal(.nan), "NaN")
+        XCTAssertEqual(Identifier.formatDecimal(-.infinity), "-INF")
     }
 }
 

@@ -1,0 +1,70 @@
+import Foundation
+import KGFormats
+import KGModel
+import KGRDF
+
+/// Writes one graph in several formats, all or nothing: each file goes to a temporary file in
+/// its target directory and is renamed only when every format has been written.
+struct GraphExport {
+    let graph: KnowledgeGraph
+    let baseIRI: String
+
+    /// Writes `graph` to the destinations; returns the paths written.
+    /// - Throws: ``CommandFailure`` (`.io` for files, `.data` for a graph a format cannot hold).
+    func write(_ plan: [(OutputFormat, String)], inputs: [String]) throws -> [String] {
+        let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
+        for (_, path) in plan where path != "-" {
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if inputPaths.contains(resolved) {
+                throw CommandFailure.io("refusing to overwrite the input \(path); choose another output path")
+            }
+        }
+        var sinks: [any CommittableSink] = []
+        do {
+            for (format, path) in plan {
+                let sink: any CommittableSink
+                do {
+                    sink = try makeOutputSink(path: path)
+                } catch {
+                    throw CommandFailure.io("\(error)")
+                }
+                sinks.append(sink)
+                do {
+                    try serialize(format, to: sink)
+                } catch let failure as CommandFailure {
+                    throw failure
+                } catch let error as OutputError {
+                    throw CommandFailure.io("\(error)")
+                } catch {
+                    throw CommandFailure.data("cannot write \(format.rawValue) to \(path): \(error)")
+                }
+            }
+            for sink in sinks {
+                do { try sink.commit() } catch { throw CommandFailure.io("\(error)") }
+            }
+        } catch {
+            for sink in sinks { sink.discard() }
+            throw error
+        }
+        return plan.map(\.1)
+    }
+
+    private func serialize(_ format: OutputFormat, to sink: ByteSink) throws {
+        let iris: IRIMinter
+        do {
+            iris = try IRIMinter(base: baseIRI)
+        } catch {
+            throw CommandFailure.data("--base-iri \(baseIRI): \(error)")
+        }
+        switch format {
+        case .graphml:
+            try GraphMLWriter.write(graph, to: sink, options: GraphMLWriter.Options(iris: iris))
+        case .dot:
+            try DOTWriter.write(graph, to: sink, options: DOTWriter.Options(iris: iris))
+        case .rdfxml:
+            try RDFXMLWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
+        case .jsonl:
+            try JSONLinesWriter.write(graph, to: sink)
+        }
+    }
+}

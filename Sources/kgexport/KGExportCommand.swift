@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `kgexport`: news articles in, a knowledge graph out, in the formats analysts' tools read.
+@main
+struct KGExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kgexport",
+        abstract: "Turn news articles into a knowledge graph for Gephi, Graphviz and triple stores.",
+        discussion: """
+        Reads English news articles (plain UTF-8 text with an optional header of Title:, Source:, \
+        Date: and Publication: lines up to the first blank line), extracts people, countries, \
+        organizations, companies, facilities and places, and the relations member-of, met-with and \
+        holds-share-in with their date, place, share and evidence, and writes the graph as GraphML \
+        (Gephi, yEd, NetworkX, igraph), RDF/XML (Jena, Virtuoso, Oxigraph, rdflib), DOT (Graphviz) \
+        and JSON Lines (the interchange file, which `kgexport convert` reads back).
+
+        Examples:
+          kgexport Examples/articles/edm-2008-kazakhstan-csto.txt --output-dir out
+          kgexport a.txt b.txt --to graphml -o merged.graphml
+          kgexport convert graph.jsonl --to rdfxml -o graph.rdf
+
+        Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error.
+        """,
+        subcommands: [ExtractCommand.self, ConvertCommand.self],
+        defaultSubcommand: ExtractCommand.self
+    )
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// Where and how the graph is written; shared by `extract` and `convert`.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: graphml, rdfxml, dot, jsonl.", valueName: "formats"))
+    var to: String = "graphml,rdfxml,dot,jsonl"
+
+    @Option(name: .customShort("o"), help: ArgumentHelp("Write one format to this file ('-' for standard output).", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Directory for the output files, named after the input (created if missing).", valueName: "dir"))
+    var outputDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Namespace for the IRIs of entities, relations and articles.", valueName: "iri"))
+    var baseIRI: String = "https://w3id.org/kgexport/id/"
+
+    func formats() throws -> [OutputFormat] {
+        let list = try OutputFormat.parseList(to)
+        if output != nil && list.count != 1 {
+            throw ValidationError("-o writes a single format; name one with --to (for example --to graphml)")
+        }
+        if output != nil && outputDir != nil {
+            throw ValidationError("give either -o FILE or --output-dir DIR, not both")
+        }
+        return list
+    }
+}
