@@ -46,6 +46,13 @@ public struct Extractor: Sendable {
         var analysis = Analysis(document: doc, scalars: scalars, tokens: tokens, sentences: sentences,
                                 citedSources: cited, mentions: mentions, entities: entities, candidates: [])
         analysis.candidates = RelationExtractor(lexicon: lexicon, analysis: analysis).candidates()
+        // An untyped owner or holding is a company (the shareholding rules only take names).
+        for c in analysis.candidates where c.kind == .holdsShareIn && c.rejection == nil {
+            for key in [c.subject, c.object] where analysis.entities[key]?.type == nil {
+                analysis.entities[key]?.type = .company
+                analysis.entities[key]?.typedBy = c.rule
+            }
+        }
         return analysis
     }
 }

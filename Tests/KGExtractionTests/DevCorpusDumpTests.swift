@@ -4,14 +4,15 @@ import XCTest
 @testable import KGExtraction
 
 /// Writes each evaluation article's graph as JSON (and a mention trace) into the directory named by
-/// env `KGEXPORT_DEV_DUMP`, for scoring outside the test suite. Skipped when the variable is unset.
+/// env `KGEXPORT_DEV_DUMP` (articles from `KGEXPORT_DEV_CORPUS`, default `../shared/corpus/dev`), for scoring outside the test suite. Skipped when the variable is unset.
 final class DevCorpusDumpTests: XCTestCase {
     func testDumpEvaluationCorpus() throws {
         guard let out = ProcessInfo.processInfo.environment["KGEXPORT_DEV_DUMP"] else {
             throw XCTSkip("set KGEXPORT_DEV_DUMP to a directory to dump the evaluation corpus")
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
+        let corpus = ProcessInfo.processInfo.environment["KGEXPORT_DEV_CORPUS"].map { URL(fileURLWithPath: $0) }
+            ?? root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let extractor = Extractor(lexicon: try Lexicon.bundled())

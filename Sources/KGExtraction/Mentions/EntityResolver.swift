@@ -56,6 +56,7 @@ struct EntityResolver {
             }
             return best
         }
+        var headUse = Set<String>()
         var lastSubjectCompany: String?
         var subjectCompanyNext: String?
         for si in sentences.indices {
@@ -116,11 +117,14 @@ struct EntityResolver {
                     m.entity = key
                 }
             }
+            for m in sentences[si] where !m.isModifier { if let k = m.entity { headUse.insert(k) } }
             // The subject company of this sentence becomes the antecedent for the next ones.
             if let subj = sentences[si].first(where: { $0.isSubject }), subj.type == .company, let key = subj.entity {
                 subjectCompanyNext = key
             }
         }
+        // A place named only as a modifier ("the Paris-based exchange") is not an entity of its own.
+        for (key, e) in entities where e.type == .place && !headUse.contains(key) { entities[key]?.isSuppressed = true }
         return entities
     }
 

@@ -70,6 +70,11 @@ struct MentionTagger {
                 continue
             }
             let end = runEnd(from: i, sentenceEnd: e)
+            if let m = lexicon.longestMatch(tokens, at: i, end: e), m.length > end - i {
+                mentions.append(lexiconMention(i..<(i + m.length), m.phrase))
+                i += m.length
+                continue
+            }
             i = analyzeRun(i..<end, sentence: sentence, into: &mentions)
         }
         addDescriptions(sentence, &mentions)
@@ -158,8 +163,15 @@ struct MentionTagger {
                 break
             }
             if let m = lexicon.longestMatch(tokens, at: k, end: b) {
-                mentions.append(lexiconMention(k..<(k + m.length), m.phrase))
+                var lm = lexiconMention(k..<(k + m.length), m.phrase)
                 k += m.length
+                // "Argentine State": the country acting through its government.
+                if k < b, lm.type == .country, lexicon.cue(.governmentNoun, tokens[k]) {
+                    lm.isGovernment = true
+                    lm.span = lm.span.lowerBound..<(k + 1)
+                    k += 1
+                }
+                mentions.append(lm)
                 continue
             }
             if let titleEnd = titleEnd(from: k, limit: b) {
@@ -199,6 +211,7 @@ struct MentionTagger {
                 break
             }
             // An unknown name; a lower-case title before it makes it a person ("chief executive X").
+            if b - k == 1, lexicon.cue(.stopword, tokens[k]) || lexicon.cue(.governmentNoun, tokens[k]) { k = b; break }
             let m = withTitleBefore(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest)), mentions)
             mentions.append(m)
             k = b
@@ -390,7 +403,8 @@ struct MentionTagger {
         }
         // Apposition: "LG Card, the country's biggest credit card provider", "Claudio Bisonero,
         // deputy secretary general of NATO", "Hans Reckers, a board member of ..."
-        if b < e, tokens[b].text == "," {
+        if b + 1 < e, tokens[b].text == ",", MentionTagger.appositionStarts.contains(tokens[b + 1].lower)
+            || isTitleWord(tokens[b + 1]) || lexicon.cue(.personRole, tokens[b + 1]) || lexicon.cue(.companyNoun, tokens[b + 1]) {
             var j = b + 1
             while j < e, j <= b + 9 {
                 let t = tokens[j]
@@ -407,6 +421,8 @@ struct MentionTagger {
             }
         }
     }
+
+    static let appositionStarts: Set<String> = ["a", "an", "the", "its", "their", "his", "her"]
 
     private func set(_ m: inout Mention, _ type: EntityType, _ rule: String) {
         m.type = type
@@ -435,9 +451,12 @@ struct MentionTagger {
                     m.isGovernment = true
                     m.span = m.span.lowerBound..<(b + 1)
                 } else if !lexicon.cue(.preposition, n), !MentionTagger.clauseWords.contains(n.lower),
-                          m.type != .person, m.kind != .description {
+                          m.kind == .demonym || m.kind == .capital || m.type == .place {
                     m.isModifier = true
                 }
+            } else if let n = next, n.kind == .punctuation, n.text == "-" || n.text == "\u{2013}",
+                      b + 1 < e, tokens[b + 1].kind == .word, !tokens[b + 1].isCapitalized {
+                m.isModifier = true  // "UK-based", "Russian-led"
             } else if let n = next, n.kind == .word, n.isCapitalized, m.type == .country || m.type == .place,
                       lexicon.cue(.governmentNoun, n), m.kind == .demonym {
                 m.isGovernment = true  // "Argentine State"
@@ -446,7 +465,8 @@ struct MentionTagger {
             // A capital after a place preposition is the city; elsewhere it stands for the government.
             if m.kind == .capital {
                 let prev = m.span.lowerBound > s ? tokens[m.span.lowerBound - 1].lower : ""
-                if ["in", "at", "to", "near", "into", "from", "visiting", "outside", "via"].contains(prev) {
+                let place = ["in", "at", "to", "near", "into", "from", "visiting", "outside", "via", "of", "the", "its"].contains(prev)
+                if place || m.isModifier {
                     m.type = .place
                     m.entry = Lexicon.Entry(label: m.surface, kind: .place, country: m.entry?.country)
                     m.kind = .name
@@ -455,6 +475,23 @@ struct MentionTagger {
                 }
             }
             mentions[k] = m
+        }
+        var k = mentions.count - 1
+        while k > 0 {
+            let m = mentions[k]
+            let p = mentions[k - 1]
+            if m.isModifier, p.kind == .capital || p.type == .place || p.kind == .demonym, !p.isModifier,
+               p.span.upperBound + 1 == m.span.lowerBound,
+               [",", "and", "or"].contains(tokens[p.span.upperBound].lower) {
+                mentions[k - 1].isModifier = true
+                if p.kind == .capital {
+                    mentions[k - 1].type = .place
+                    mentions[k - 1].entry = Lexicon.Entry(label: p.surface, kind: .place, country: p.entry?.country)
+                    mentions[k - 1].kind = .name
+                    mentions[k - 1].isGovernment = false
+                }
+            }
+            k -= 1
         }
         if !drop.isEmpty { mentions = mentions.enumerated().filter { !drop.contains($0.offset) }.map(\.element) }
         // Subject: the first mention of the sentence (after a fronted phrase ending in a comma)

@@ -1,11 +1,89 @@
 import KGModel
 
-/// Runs the relation rules over every sentence.
+/// Runs the relation rules (``MembershipRules``, ``MeetingRules``, ``ShareholdingRules``) over
+/// every sentence and decides each candidate's date, place, modality and rejection.
+///
+/// Cue scopes: a negation cue ("not", "never", "refused") within six tokens before the trigger
+/// in its clause negates the candidate; a hypothetical cue ("if", "would", "could", "offered")
+/// before the trigger in its clause, or "if"/"unless" anywhere before it in the sentence, makes it
+/// hypothetical; a future cue ("will", "is due to", "scheduled", "ahead of") before the trigger in
+/// the sentence makes a meeting planned. Negated and hypothetical candidates are rejected (kept
+/// with the reason, never emitted).
 struct RelationExtractor {
     let lexicon: Lexicon
     let analysis: Analysis
 
+    /// Candidates of every sentence, in sentence and trigger order.
     func candidates() -> [Candidate] {
-        []
+        var out: [Candidate] = []
+        for (si, sentence) in analysis.sentences.enumerated() {
+            let view = SentenceView(index: si, sentence: sentence, tokens: analysis.tokens, mentions: analysis.mentions[si],
+                                    lexicon: lexicon, entities: analysis.entities)
+            var found: [Candidate] = []
+            MembershipRules(extractor: self, view: view).apply(&found)
+            MeetingRules(extractor: self, view: view, previous: si > 0 ? analysis.mentions[si - 1] : []).apply(&found)
+            ShareholdingRules(extractor: self, view: view, previousObjects: out.filter {
+                $0.kind == .holdsShareIn && $0.sentence >= si - 2 && $0.rejection == nil
+            }.map(\.object)).apply(&found)
+            out.append(contentsOf: found)
+        }
+        return out
+    }
+
+    /// A candidate between two mentions of `view`, with cues, date and place read around `trigger`.
+    func candidate(_ kind: RelationKind, _ subject: Int, _ object: Int, in view: SentenceView, trigger: Int,
+                   rule: String, share: Double? = nil, planned: Bool = false) -> Candidate? {
+        guard let s = view.mentions[subject].entity, let o = view.mentions[object].entity, s != o else { return nil }
+        return candidate(kind, subjectKey: s, objectKey: o, in: view, trigger: trigger, rule: rule, share: share, planned: planned)
+    }
+
+    func candidate(_ kind: RelationKind, subjectKey s: String, objectKey o: String, in view: SentenceView, trigger: Int,
+                   rule: String, share: Double? = nil, planned: Bool = false) -> Candidate? {
+        guard s != o else { return nil }
+        let cs = view.clauseStart(trigger)
+        var modality: Modality = .asserted
+        var rejection: String?
+        if let n = view.firstCue(.negation, in: max(cs, trigger - 6)..<trigger) {
+            modality = .negated
+            rejection = "negated: '\(view.tokens[n].text)'"
+        } else if let h = view.firstCue(.hypothetical, in: cs..<trigger) ?? sentenceConditional(view, before: trigger) {
+            rejection = "hypothetical: '\(view.tokens[h].text)'"
+        } else if planned || view.firstCue(.future, in: view.start..<trigger) != nil || isToInfinitivePlan(view, trigger) {
+            modality = .planned
+        }
+        var date: PartialDate?
+        var place: String?
+        if kind == .metWith {
+            let dates = DateExpression.find(in: view.tokens, range: view.start..<view.end,
+                                            articleDate: analysis.document.date, planned: modality == .planned)
+            let after = dates.first { $0.tokens.lowerBound > trigger && $0.tokens.lowerBound < view.clauseEnd(trigger) }
+            let before = dates.last { $0.tokens.upperBound <= trigger && $0.tokens.lowerBound >= cs }
+            date = (after ?? before)?.date
+            // "in Astana": a place after the trigger.
+            var j = trigger + 1
+            while j < view.end - 1 {
+                if view.tokens[j].lower == "in" || view.tokens[j].lower == "at", let mi = view.mention(at: j + 1),
+                   view.type(mi) == .place, let key = view.mentions[mi].entity, !view.mentions[mi].isModifier {
+                    place = key
+                    break
+                }
+                j += 1
+            }
+        }
+        return Candidate(kind: kind, subject: s, object: o, sentence: view.index, date: date, place: place,
+                         share: share, modality: modality, rule: rule, rejection: rejection)
+    }
+
+    /// "if" or "unless" earlier in the sentence.
+    private func sentenceConditional(_ view: SentenceView, before trigger: Int) -> Int? {
+        for j in view.start..<trigger where view.tokens[j].lower == "if" || view.tokens[j].lower == "unless" { return j }
+        return nil
+    }
+
+    /// "is to meet", "are to hold talks".
+    private func isToInfinitivePlan(_ view: SentenceView, _ trigger: Int) -> Bool {
+        let w1 = view.word(trigger - 1)
+        let w2 = view.word(trigger - 2)
+        return w1 == "to" && (w2 == "is" || w2 == "are")
     }
 }

@@ -1,0 +1,176 @@
+import KGModel
+
+/// One sentence with its tokens and resolved mentions, and the small syntactic helpers the relation
+/// rules share: clause bounds, the subject before a trigger, the object after it, cue look-ups.
+struct SentenceView {
+    let index: Int
+    let start: Int
+    let end: Int
+    let tokens: [Token]
+    let mentions: [Mention]
+    let lexicon: Lexicon
+    let entities: [String: ResolvedEntity]
+    /// Token index to the mention (largest span) covering it.
+    private(set) var unit: [Int: Int] = [:]
+    /// Tokens inside a relative clause ", which ... ," (the comma before "which" excluded).
+    private(set) var relative: Set<Int> = []
+
+    static let boundaries: Set<String> = [";", ":", "while", "whereas", "but", "although", "because", "though",
+                                          "that", "when", "\u{201C}", "\u{201D}", "\"", "after", "before", "since", "unless"]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
+
+    init(index: Int, sentence: Sentence, tokens: [Token], mentions: [Mention], lexicon: Lexicon,
+         entities: [String: ResolvedEntity]) {
+        self.index = index
+        self.start = sentence.tokens.lowerBound
+        self.end = sentence.tokens.upperBound
+        self.tokens = tokens
+        self.mentions = mentions
+        self.lexicon = lexicon
+        self.entities = entities
+        for (mi, m) in mentions.enumerated() {
+            for t in m.span {
+                if let old = unit[t], mentions[old].span.count >= m.span.count { continue }
+                unit[t] = mi
+            }
+        }
+        var i = start
+        while i < end {
+            if tokens[i].text == ",", i + 1 < end, ["which", "who", "whose", "where"].contains(tokens[i + 1].lower) {
+                var j = i + 1
+                while j < end, tokens[j].text != "," { relative.insert(j); j += 1 }
+                i = j
+                continue
+            }
+            i += 1
+        }
+    }
+
+    func word(_ i: Int) -> String { i >= start && i < end ? tokens[i].lower : "" }
+
+    func mention(at i: Int) -> Int? { unit[i] }
+
+    func type(_ mi: Int) -> EntityType? {
+        mentions[mi].entity.flatMap { entities[$0]?.type } ?? mentions[mi].type
+    }
+
+    /// Start of the clause holding `pos` (after a boundary word or punctuation).
+    func clauseStart(_ pos: Int) -> Int {
+        var j = pos - 1
+        while j >= start {
+            if SentenceView.boundaries.contains(tokens[j].lower) { return j + 1 }
+            j -= 1
+        }
+        return start
+    }
+
+    /// End of the clause holding `pos`.
+    func clauseEnd(_ pos: Int) -> Int {
+        var j = pos + 1
+        while j < end {
+            let w = tokens[j].lower
+            if w == ";" || w == "while" || w == "whereas" || w == "but" || w == "although" || w == "because" { return j }
+            j += 1
+        }
+        return end
+    }
+
+    /// A preposition governs the mention (possibly across determiners): "with Moscow", "of the CSTO".
+    func isGoverned(_ mi: Int) -> Bool {
+        var j = mentions[mi].span.lowerBound - 1
+        while j >= start, SentenceView.determiners.contains(tokens[j].lower) { j -= 1 }
+        guard j >= start else { return false }
+        return lexicon.cue(.preposition, tokens[j]) && tokens[j].lower != "by"
+    }
+
+    /// The mention is a possessor ("Spain's Aguas de Barcelona").
+    func isPossessor(_ mi: Int) -> Bool {
+        let b = mentions[mi].span.upperBound
+        return b < end && tokens[b].isPossessive
+    }
+
+    /// The subject of the clause whose verb or trigger is at `pos`: the nearest mention to the left
+    /// that no preposition governs, that is no possessor or modifier and not inside a relative
+    /// clause; a relative clause's own subject is the name before ", which".
+    func subject(before pos: Int, types: Set<EntityType>? = nil) -> Int? {
+        let inRelative = relative.contains(pos)
+        var j = pos - 1
+        while j >= start {
+            let t = tokens[j]
+            if ["which", "who"].contains(t.lower), j - 1 >= start, tokens[j - 1].text == ",", inRelative || relative.contains(j) {
+                if inRelative, let mi = unit[j - 2] { return accepts(mi, types) ? mi : nil }
+            }
+            if SentenceView.boundaries.contains(t.lower) { return nil }
+            if t.lower == "said" || t.lower == "says" { return nil }
+            if let mi = unit[j] {
+                let m = mentions[mi]
+                let candidate = !isGoverned(mi) && !isPossessor(mi) && !m.isModifier
+                    && (!relative.contains(j) || inRelative) && accepts(mi, types)
+                if candidate { return mi }
+                j = m.span.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    private func accepts(_ mi: Int, _ types: Set<EntityType>?) -> Bool {
+        guard mentions[mi].entity != nil else { return false }
+        guard let types else { return true }
+        return type(mi).map { types.contains($0) } ?? types.contains(.company)
+    }
+
+    /// The first mention starting within a few tokens after `pos` (determiners and adjectives
+    /// skipped, no clause punctuation crossed).
+    func object(after pos: Int, window: Int = 5, types: Set<EntityType>? = nil) -> Int? {
+        var j = pos
+        while j < end, j < pos + window {
+            if let mi = unit[j] {
+                let m = mentions[mi]
+                if m.isModifier || isPossessor(mi) {
+                    // "the Argentine newspaper Clarin", "France's Suez": keep looking for the head.
+                    j = m.span.upperBound
+                    if j < end, tokens[j].isPossessive { j += 1 }
+                    continue
+                }
+                return accepts(mi, types) ? mi : nil
+            }
+            let t = tokens[j]
+            if t.kind == .punctuation, t.text != "-", t.text != "\u{201C}", t.text != "\"" { return nil }
+            if SentenceView.boundaries.contains(t.lower), !SentenceView.determiners.contains(t.lower) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// First token in `range` of a cue category.
+    func firstCue(_ cue: Cue, in range: Range<Int>) -> Int? {
+        let lo = max(range.lowerBound, start)
+        let hi = min(range.upperBound, end)
+        guard lo < hi else { return nil }
+        for j in lo..<hi where lexicon.cue(cue, tokens[j]) { return j }
+        return nil
+    }
+
+    /// Mentions of a list after `pos` ("A, B and C"), up to a preposition or the clause end,
+    /// skipping modifiers ("four Central Asian countries").
+    func list(after pos: Int, types: Set<EntityType>) -> [Int] {
+        var out: [Int] = []
+        var j = pos
+        let ce = clauseEnd(pos)
+        while j < ce {
+            if let mi = unit[j] {
+                let m = mentions[mi]
+                if !m.isModifier, accepts(mi, types), !out.contains(mi) { out.append(mi) }
+                j = m.span.upperBound
+                continue
+            }
+            let t = tokens[j]
+            if t.kind == .punctuation, t.text != ",", t.text != "-" { break }
+            if lexicon.cue(.preposition, t) { break }
+            j += 1
+        }
+        return out
+    }
+}
