@@ -117,7 +117,9 @@ struct EntityResolver {
                     m.entity = key
                 }
             }
-            for m in sentences[si] where !m.isModifier { if let k = m.entity { headUse.insert(k) } }
+            for m in sentences[si] where !m.isModifier || m.surface != m.entry?.label {
+                if let k = m.entity { headUse.insert(k) }
+            }
             // The subject company of this sentence becomes the antecedent for the next ones.
             if let subj = sentences[si].first(where: { $0.isSubject }), subj.type == .company, let key = subj.entity {
                 subjectCompanyNext = key

@@ -75,11 +75,15 @@ struct SentenceView {
         return end
     }
 
+    static let partitives: Set<String> = ["part", "parts", "half", "rest", "bulk", "most", "much", "remainder"]
+
     /// A preposition governs the mention (possibly across determiners): "with Moscow", "of the CSTO".
+    /// "of" after a partitive noun does not: "the southern part of Cyprus" stands for Cyprus.
     func isGoverned(_ mi: Int) -> Bool {
         var j = mentions[mi].span.lowerBound - 1
         while j >= start, SentenceView.determiners.contains(tokens[j].lower) { j -= 1 }
         guard j >= start else { return false }
+        if tokens[j].lower == "of", j - 1 >= start, SentenceView.partitives.contains(tokens[j - 1].lower) { return false }
         return lexicon.cue(.preposition, tokens[j]) && tokens[j].lower != "by"
     }
 
