@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KGRDF
 
 /// Where and how the graph is written; shared by `extract` and `convert`.
 struct OutputOptions: ParsableArguments {
@@ -14,6 +15,14 @@ struct OutputOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Namespace for the IRIs of entities, relations and articles.", valueName: "iri"))
     var baseIRI: String = "https://w3id.org/kgexport/id/"
+
+    func validate() throws {
+        do {
+            _ = try IRIMinter(base: baseIRI)
+        } catch {
+            throw ValidationError("--base-iri '\(baseIRI)' cannot be used: \(error)")
+        }
+    }
 
     func formats() throws -> [OutputFormat] {
         let list = try OutputFormat.parseList(to)
