@@ -14,7 +14,7 @@ struct MentionTagger {
     let scalars: [Unicode.Scalar]
     /// Token indices not to tag (citations).
     let skipped: Set<Int>
-    /// Words written capitalized somewhere other than at a sentence start.
+    /// Words written capitalized somewhere other than at a sentence start, or inside a multi-word name.
     let midSentenceCapitals: Set<String>
 
     init(lexicon: Lexicon, tokens: [Token], scalars: [Unicode.Scalar], sentences: [Sentence], skipped: Set<Int>) {
@@ -31,6 +31,16 @@ struct MentionTagger {
                 let afterOpener = prev.kind == .punctuation && (prev.text == "\u{201C}" || prev.text == "\"" || prev.text == ":")
                 if t.isCapitalized, !afterOpener { caps.insert(t.text) }
                 i += 1
+            }
+            // Words of multi-word capitalized names count too ("Orvell" of "Orvell Capital").
+            var k = s.tokens.lowerBound
+            while k + 1 < s.tokens.upperBound {
+                if tokens[k].isCapitalized, tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
+                   !lexicon.cue(.stopword, tokens[k]) {
+                    caps.insert(tokens[k].text)
+                    caps.insert(tokens[k + 1].text)
+                }
+                k += 1
             }
         }
         midSentenceCapitals = caps
@@ -129,8 +139,10 @@ struct MentionTagger {
             let t = tokens[k]
             if lexicon.longestMatch(tokens, at: k, end: b) != nil { break }
             if lexicon.cue(.stopword, t) || lexicon.cue(.month, t) || lexicon.cue(.weekday, t) { k += 1; continue }
-            if isSentenceInitial(k, sentence), !lexicon.givenNames.contains(t.text), !t.isAllCaps,
-               !midSentenceCapitals.contains(t.text), !isTitleWord(t) {
+            // A lone capitalized word opening a sentence is a name only when something vouches for
+            // it; the first word of a longer capitalized run is taken as part of the name.
+            if isSentenceInitial(k, sentence), b - k == 1, !lexicon.givenNames.contains(t.text), !t.isAllCaps,
+               !midSentenceCapitals.contains(t.text), !isTitleWord(t), !introducesApposition(at: b, limit: e) {
                 k += 1
                 continue
             }
@@ -224,6 +236,13 @@ struct MentionTagger {
             resume = b + 3
         }
         return resume
+    }
+
+    /// ", the ...", ", a ..." or "(ACRONYM)" right after a name.
+    private func introducesApposition(at b: Int, limit e: Int) -> Bool {
+        guard b + 1 < e else { return false }
+        if tokens[b].text == "(", tokens[b + 1].isAllCaps { return true }
+        return tokens[b].text == "," && MentionTagger.appositionStarts.contains(tokens[b + 1].lower)
     }
 
     private func person(_ r: Range<Int>, span: Range<Int>, title: String?, by rule: String) -> Mention {
@@ -437,6 +456,10 @@ struct MentionTagger {
         "which", "who", "that", "than", "itself", "alone", "too", "not", "nor",
     ]
 
+    private func afterPreposition(_ m: Mention, _ s: Int) -> Bool {
+        m.span.lowerBound > s && lexicon.cue(.preposition, tokens[m.span.lowerBound - 1])
+    }
+
     private func setFlags(_ sentence: Sentence, _ mentions: inout [Mention]) {
         let s = sentence.tokens.lowerBound
         let e = sentence.tokens.upperBound
@@ -451,7 +474,7 @@ struct MentionTagger {
                     m.isGovernment = true
                     m.span = m.span.lowerBound..<(b + 1)
                 } else if !lexicon.cue(.preposition, n), !MentionTagger.clauseWords.contains(n.lower),
-                          m.kind == .demonym || m.kind == .capital || m.type == .place {
+                          m.kind == .demonym || ((m.kind == .capital || m.type == .place) && !afterPreposition(m, s)) {
                     m.isModifier = true
                 }
             } else if let n = next, n.kind == .punctuation, n.text == "-" || n.text == "\u{2013}",

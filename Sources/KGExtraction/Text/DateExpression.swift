@@ -69,7 +69,8 @@ struct DateExpression: Sendable, Hashable {
                 if let y = number(i + 1), isYear(y), let date = PartialDate(year: y, month: m, day: nil) {
                     out.append(DateExpression(tokens: i..<(i + 2), date: date)); i += 2; continue
                 }
-                if tokens[i].lower != "may", let date = withInferredYear(month: m, day: nil, articleDate: articleDate) {
+                let afterPreposition = i > range.lowerBound && ["in", "of", "since", "until", "by", "during", "late", "early", "mid"].contains(tokens[i - 1].lower)
+                if tokens[i].lower != "may" || afterPreposition, let date = withInferredYear(month: m, day: nil, articleDate: articleDate) {
                     out.append(DateExpression(tokens: i..<(i + 1), date: date))
                 }
                 i += 1; continue

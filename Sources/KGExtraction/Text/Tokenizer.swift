@@ -86,7 +86,10 @@ struct Tokenizer {
                 if j < n, scalars[j] == ".", scalars[j - 1] != "." {
                     let word = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
                     let initial = j - i == 1 && s.properties.isUppercase
-                    if initial || abbreviations.contains(word) { j += 1 }
+                    // "No. 1" but "said no."
+                    let numberSign = word == "no" || word == "nos"
+                    let beforeDigit = j + 2 < n && scalars[j + 1] == " " && isDigit(scalars[j + 2])
+                    if initial || (abbreviations.contains(word) && (!numberSign || beforeDigit)) { j += 1 }
                 }
                 emit(i, j, .word)
                 i = j
