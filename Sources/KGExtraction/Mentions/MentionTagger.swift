@@ -37,7 +37,10 @@ struct MentionTagger {
             while k + 1 < s.tokens.upperBound {
                 if tokens[k].isCapitalized, tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
                    !lexicon.cue(.stopword, tokens[k]) {
-                    caps.insert(tokens[k].text)
+                    // A sentence's first word before a known name ("Visiting Paris") vouches for nothing.
+                    let opener = k == s.tokens.lowerBound
+                        && (tokens[k].lower.hasSuffix("ing") || lexicon.longestMatch(tokens, at: k + 1, end: s.tokens.upperBound) != nil)
+                    if !opener { caps.insert(tokens[k].text) }
                     caps.insert(tokens[k + 1].text)
                 }
                 k += 1
@@ -141,10 +144,14 @@ struct MentionTagger {
             if lexicon.cue(.stopword, t) || lexicon.cue(.month, t) || lexicon.cue(.weekday, t) { k += 1; continue }
             // A lone capitalized word opening a sentence is a name only when something vouches for
             // it; the first word of a longer capitalized run is taken as part of the name.
-            if isSentenceInitial(k, sentence), b - k == 1, !lexicon.givenNames.contains(t.text), !t.isAllCaps,
-               !midSentenceCapitals.contains(t.text), !isTitleWord(t), !introducesApposition(at: b, limit: e) {
-                k += 1
-                continue
+            if isSentenceInitial(k, sentence), !lexicon.givenNames.contains(t.text), !t.isAllCaps,
+               !midSentenceCapitals.contains(t.text), !isTitleWord(t) {
+                let alone = b - k == 1 && !introducesApposition(at: b, limit: e) && !ownershipVerbFollows(b, e)
+                let beforeKnownName = b - k > 1 && (lexicon.longestMatch(tokens, at: k + 1, end: b) != nil || t.lower.hasSuffix("ing"))
+                if alone || beforeKnownName {
+                    k += 1
+                    continue
+                }
             }
             break
         }
@@ -171,6 +178,14 @@ struct MentionTagger {
                 let company = lexicon.cue(.companySuffix, last)
                 mentions.append(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest),
                                         type: company ? .company : .organization, typedBy: "name-suffix"))
+                k = b
+                break
+            }
+            if let m = lexicon.longestMatch(tokens, at: k, end: b), m.phrase.entry.kind == .company, k + m.length < b,
+               !isTitleWord(tokens[k + m.length]), lexicon.longestMatch(tokens, at: k + m.length, end: b) == nil {
+                // A longer company name that begins with a known one ("Rosneft Trading").
+                mentions.append(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest), type: .company,
+                                        typedBy: "company-name-extension"))
                 k = b
                 break
             }
@@ -236,6 +251,11 @@ struct MentionTagger {
             resume = b + 3
         }
         return resume
+    }
+
+    /// A verb that only names take as subject at a sentence start ("Vexo owns 60% of ...").
+    private func ownershipVerbFollows(_ b: Int, _ e: Int) -> Bool {
+        b < e && ["owns", "holds", "controls", "bought", "acquired", "met"].contains(tokens[b].lower)
     }
 
     /// ", the ...", ", a ..." or "(ACRONYM)" right after a name.

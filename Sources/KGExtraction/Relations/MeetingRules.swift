@@ -55,9 +55,19 @@ struct MeetingRules {
         if let c { out.append(c) }
     }
 
+    /// The subject before `pos`, or the person a "he"/"she" in the trigger's clause stands for: the
+    /// first person named earlier in the sentence, else in the sentence before.
+    private func subject(before pos: Int) -> Int? {
+        if let s = view.subject(before: pos, types: MeetingRules.parties) { return s }
+        let cs = view.clauseStart(pos)
+        guard let p = (cs..<pos).first(where: { view.word($0) == "he" || view.word($0) == "she" }) else { return nil }
+        return view.mentions.indices.first { view.mentions[$0].type == .person && view.mentions[$0].entity != nil
+            && view.mentions[$0].span.upperBound <= p }
+    }
+
     /// "X met Y", "X and Y met".
     private func met(_ i: Int, _ out: inout [Candidate]) {
-        guard let s = view.subject(before: i, types: MeetingRules.parties) else { return }
+        guard let s = subject(before: i) else { return }
         var j = i + 1
         if view.word(j) == "with" { j += 1 }
         if let o = view.object(after: j, types: MeetingRules.parties) {
@@ -105,14 +115,14 @@ struct MeetingRules {
             }
             return
         }
-        guard let s = view.subject(before: j + 1, types: MeetingRules.parties) else { return }
+        guard let s = subject(before: j + 1) else { return }
         add(extractor.candidate(.metWith, s, o, in: view, trigger: i, rule: "met-with/talks-with"), &out)
     }
 
     /// "X, shaking hands with Y", "X confers with Y": `withIndex` is the "with".
     private func with(_ withIndex: Int, trigger: Int, rule: String, _ out: inout [Candidate]) {
         guard let o = view.object(after: withIndex + 1, types: MeetingRules.parties),
-              let s = view.subject(before: trigger, types: MeetingRules.parties) else { return }
+              let s = subject(before: trigger) else { return }
         add(extractor.candidate(.metWith, s, o, in: view, trigger: trigger, rule: rule), &out)
     }
 
@@ -125,7 +135,7 @@ struct MeetingRules {
             subject = s
             j = view.mentions[s].span.upperBound
         } else {
-            subject = view.subject(before: i, types: MeetingRules.parties)
+            subject = self.subject(before: i)
         }
         guard let s = subject else { return }
         while j < ce, j < i + 14 {

@@ -75,7 +75,7 @@ struct MembershipRules {
             return
         }
         // "Y member X", "Y members X and Z", "X is an Y member"
-        let orgBefore = view.mention(at: i - 1) ?? (MembershipRules.memberNouns.contains(view.word(i - 1)) ? nil : nil)
+        let orgBefore = view.mentions.indices.first { view.mentions[$0].span.upperBound == i && view.mentions[$0].kind != .description }
         guard let y = orgBefore, MembershipRules.bodies.contains(view.type(y) ?? .place) else { return }
         let list = view.list(after: j, types: [.country, .person, .organization])
         if !list.isEmpty, view.mentions[list[0]].span.lowerBound <= j + 1 {
@@ -137,12 +137,18 @@ struct MembershipRules {
         add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/joined"), &out)
     }
 
-    /// "Tory leader Michael Howard": a party before a person's title.
+    /// "Tory leader Michael Howard": a party before a person's title; "IOC member Dick Pound": an
+    /// organization before "member".
     private func partyTitles(_ out: inout [Candidate]) {
         for (mi, m) in view.mentions.enumerated() where m.type == .person && m.kind == .name {
             guard let a = m.affiliation,
-                  let party = view.mentions.firstIndex(where: { $0.tokens.lowerBound == a && $0.entry?.kind == .party }) else { continue }
-            add(extractor.candidate(.memberOf, mi, party, in: view, trigger: m.tokens.lowerBound, rule: "member-of/party-title"), &out)
+                  let body = view.mentions.firstIndex(where: { $0.tokens.lowerBound == a && $0.kind != .description }) else { continue }
+            let isParty = view.mentions[body].entry?.kind == .party
+            let isMemberTitle = (m.title?.lowercased().hasSuffix("member") ?? false) && view.type(body) == .organization
+            if isParty || isMemberTitle {
+                add(extractor.candidate(.memberOf, mi, body, in: view, trigger: m.tokens.lowerBound,
+                                        rule: isParty ? "member-of/party-title" : "member-of/org-member-title"), &out)
+            }
         }
     }
 }

@@ -242,7 +242,7 @@ struct ShareholdingRules {
         let stakeSubject = (cs..<i).contains { ["shareholding", "stake", "shares", "remaining", "rest", "equity"].contains(view.word($0)) }
         var y: String?
         if stakeSubject {
-            y = previousObjects.last
+            y = out.last(where: { $0.kind == .holdsShareIn && $0.rejection == nil })?.object ?? previousObjects.last
         } else if let s = view.subject(before: i, types: ShareholdingRules.assets), s != x {
             y = view.mentions[s].entity
         }
@@ -263,7 +263,7 @@ struct ShareholdingRules {
         if view.word(j + 1) == "in", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2) {
             yKey = view.mentions[y].entity
         } else {
-            yKey = previousObjects.last
+            yKey = out.last(where: { $0.kind == .holdsShareIn && $0.rejection == nil })?.object ?? previousObjects.last
         }
         guard let y = yKey, let xKey = view.mentions[x].entity else { return }
         add(extractor.candidate(.holdsShareIn, subjectKey: xKey, objectKey: y, in: view, trigger: i,
