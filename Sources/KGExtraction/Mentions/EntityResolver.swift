@@ -34,6 +34,7 @@ struct EntityResolver {
         }
         // Full names of persons, and names typed anywhere in the article.
         var personNames: [[String]] = []
+        var personSurface: [[String]: String] = [:]
         var typedSurface: [String: EntityType] = [:]
         var acronyms: [String: String] = [:]  // acronym -> long surface
         var longNames: [(tokens: [String], surface: String, type: EntityType)] = []
@@ -42,6 +43,7 @@ struct EntityResolver {
                 let words = nameWords(m)
                 if m.type == .person {
                     if !personNames.contains(words) { personNames.append(words) }
+                    if personSurface[words] == nil { personSurface[words] = m.surface }
                 } else if let t = m.type, m.entry == nil {
                     if typedSurface[m.surface] == nil { typedSurface[m.surface] = t }
                     if words.count >= 2, t == .company || t == .organization { longNames.append((words, m.surface, t)) }
@@ -85,7 +87,7 @@ struct EntityResolver {
                     let words = nameWords(m)
                     if m.type == .person || (m.type == nil && fullPersonName(words) != nil) {
                         let full = fullPersonName(words) ?? words
-                        let label = full.joined(separator: " ")
+                        let label = personSurface[full] ?? full.joined(separator: " ")
                         let key = "person:" + label
                         add(key, label: label, type: .person, surface: words.joined(separator: " "), by: m.typedBy)
                         m.type = .person

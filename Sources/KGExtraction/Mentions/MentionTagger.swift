@@ -105,6 +105,9 @@ struct MentionTagger {
             let t = tokens[j]
             if skipped.contains(j) || (j > start && t.newlinesBefore > 0) { break }
             if t.kind == .word, t.isCapitalized { j += 1; continue }
+            // "Lars-Christer Olsson", "Kazakh–Russian": a dash glued between capitalized words.
+            if j > start, t.kind == .punctuation, t.text == "-" || t.text == "\u{2013}", !t.spaceBefore, j + 1 < e,
+               !tokens[j + 1].spaceBefore, tokens[j + 1].isCapitalized { j += 1; continue }
             if j > start, j + 1 < e, tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word {
                 if lexicon.cue(.connector, t) { j += 1; continue }
                 if t.lower == "of", ofHeads.contains(tokens[j - 1].text) || lexicon.cue(.orgSuffix, tokens[j - 1]) {
@@ -157,6 +160,7 @@ struct MentionTagger {
         }
         var resume = b
         while k < b {
+            if tokens[k].kind == .punctuation { k += 1; continue }
             let rest = k..<b
             // A facility: name, modifiers, head ("Batumi oil terminal").
             if let fEnd = facilityEnd(after: b, limit: e) {
@@ -248,6 +252,7 @@ struct MentionTagger {
            b + 2 < e, tokens[b].text == "(", tokens[b + 1].isAllCaps || tokens[b + 1].isCapitalized,
            tokens[b + 2].text == ")", mentions[lastIndex].kind == .name, mentions[lastIndex].tokens.count > 1 {
             mentions[lastIndex].acronym = tokens[b + 1].text
+            mentions[lastIndex].span = mentions[lastIndex].span.lowerBound..<(b + 3)
             resume = b + 3
         }
         return resume
@@ -262,7 +267,10 @@ struct MentionTagger {
     private func introducesApposition(at b: Int, limit e: Int) -> Bool {
         guard b + 1 < e else { return false }
         if tokens[b].text == "(", tokens[b + 1].isAllCaps { return true }
-        return tokens[b].text == "," && MentionTagger.appositionStarts.contains(tokens[b + 1].lower)
+        guard tokens[b].text == "," else { return false }
+        let w = tokens[b + 1].lower
+        return MentionTagger.appositionStarts.contains(w) || w == "which" || w == "who"
+            || ((w == "owned" || w == "controlled" || w == "based") && b + 2 < e && tokens[b + 2].lower == "by")
     }
 
     private func person(_ r: Range<Int>, span: Range<Int>, title: String?, by rule: String) -> Mention {
@@ -476,6 +484,20 @@ struct MentionTagger {
         "which", "who", "that", "than", "itself", "alone", "too", "not", "nor",
     ]
 
+    /// A determiner, number or adjective before: "the Paris bourse", "a London press conference".
+    /// Coordinated names share the slot: "the Paris, Amsterdam and Lisbon stock exchanges".
+    private func afterModifierSlot(_ m: Mention, _ s: Int) -> Bool {
+        var j = m.span.lowerBound - 1
+        while j > s, [",", "and", "or"].contains(tokens[j].lower), tokens[j - 1].isCapitalized {
+            j -= 1
+            while j > s, tokens[j].isCapitalized { j -= 1 }
+        }
+        guard j >= s else { return false }
+        let p = tokens[j]
+        return p.kind == .number || (p.kind == .word && !p.isCapitalized && !["and", "or"].contains(p.lower)
+            && !lexicon.cue(.preposition, p))
+    }
+
     private func afterPreposition(_ m: Mention, _ s: Int) -> Bool {
         m.span.lowerBound > s && lexicon.cue(.preposition, tokens[m.span.lowerBound - 1])
     }
@@ -494,7 +516,7 @@ struct MentionTagger {
                     m.isGovernment = true
                     m.span = m.span.lowerBound..<(b + 1)
                 } else if !lexicon.cue(.preposition, n), !MentionTagger.clauseWords.contains(n.lower),
-                          m.kind == .demonym || ((m.kind == .capital || m.type == .place) && !afterPreposition(m, s)) {
+                          m.kind == .demonym || ((m.kind == .capital || m.type == .place) && !afterPreposition(m, s) && afterModifierSlot(m, s)) {
                     m.isModifier = true
                 }
             } else if let n = next, n.kind == .punctuation, n.text == "-" || n.text == "\u{2013}",
@@ -508,7 +530,7 @@ struct MentionTagger {
             // A capital after a place preposition is the city; elsewhere it stands for the government.
             if m.kind == .capital {
                 let prev = m.span.lowerBound > s ? tokens[m.span.lowerBound - 1].lower : ""
-                let place = ["in", "at", "to", "near", "into", "from", "visiting", "outside", "via", "of", "the", "its"].contains(prev)
+                let place = ["in", "at", "to", "near", "into", "from", "visiting", "outside", "via", "of"].contains(prev)
                 if place || m.isModifier {
                     m.type = .place
                     m.entry = Lexicon.Entry(label: m.surface, kind: .place, country: m.entry?.country)

@@ -60,6 +60,13 @@ struct MeetingRules {
     private func subject(before pos: Int) -> Int? {
         if let s = view.subject(before: pos, types: MeetingRules.parties) { return s }
         let cs = view.clauseStart(pos)
+        // "CNPC said it had held talks": the pronoun after a reporting verb is its subject.
+        let reporting: Set<String> = ["said", "says", "announced", "confirmed", "added"]
+        if let p = (max(view.start, pos - 4)..<pos).first(where: { ["it", "he", "she", "they"].contains(view.word($0)) }),
+           reporting.contains(view.word(p - 1)) || (view.word(p - 1) == "that" && reporting.contains(view.word(p - 2))) {
+            let verb = view.word(p - 1) == "that" ? p - 2 : p - 1
+            if let s = view.subject(before: verb, types: MeetingRules.parties) { return s }
+        }
         guard let p = (cs..<pos).first(where: { view.word($0) == "he" || view.word($0) == "she" }) else { return nil }
         return view.mentions.indices.first { view.mentions[$0].type == .person && view.mentions[$0].entity != nil
             && view.mentions[$0].span.upperBound <= p }

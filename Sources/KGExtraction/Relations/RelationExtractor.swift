@@ -43,7 +43,7 @@ struct RelationExtractor {
         let cs = view.clauseStart(trigger)
         var modality: Modality = .asserted
         var rejection: String?
-        if let n = view.firstCue(.negation, in: max(cs, trigger - 6)..<trigger) {
+        if let n = view.firstCue(.negation, in: max(cs, trigger - 6)..<trigger) ?? deniedThat(view, cs) {
             modality = .negated
             rejection = "negated: '\(view.tokens[n].text)'"
         } else if let h = view.firstCue(.hypothetical, in: cs..<trigger) ?? sentenceConditional(view, before: trigger) {
@@ -72,6 +72,12 @@ struct RelationExtractor {
         }
         return Candidate(kind: kind, subject: s, object: o, sentence: view.index, date: date, place: place,
                          share: share, modality: modality, rule: rule, rejection: rejection)
+    }
+
+    /// "denied that ...": a negating verb before the complement clause.
+    private func deniedThat(_ view: SentenceView, _ cs: Int) -> Int? {
+        guard view.word(cs - 1) == "that", cs - 2 >= view.start, lexicon.cue(.negation, view.tokens[cs - 2]) else { return nil }
+        return cs - 2
     }
 
     /// "if" or "unless" earlier in the sentence.

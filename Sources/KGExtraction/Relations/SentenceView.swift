@@ -163,16 +163,20 @@ struct SentenceView {
         var out: [Int] = []
         var j = pos
         let ce = clauseEnd(pos)
+        var afterItem = false
         while j < ce {
             if let mi = unit[j] {
                 let m = mentions[mi]
-                if !m.isModifier, accepts(mi, types), !out.contains(mi) { out.append(mi) }
+                if !m.isModifier, accepts(mi, types), !out.contains(mi) { out.append(mi); afterItem = true } else { afterItem = false }
                 j = m.span.upperBound
                 continue
             }
             let t = tokens[j]
             if t.kind == .punctuation, t.text != ",", t.text != "-" { break }
             if lexicon.cue(.preposition, t) { break }
+            // A word right after an item ends the list ("IOC member Craig Reedie told ..."), except a conjunction.
+            if t.kind == .word, afterItem, t.lower != "and", t.lower != "or" { break }
+            if t.kind == .word { afterItem = false }
             j += 1
         }
         return out

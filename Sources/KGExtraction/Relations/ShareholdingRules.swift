@@ -12,6 +12,7 @@ import KGModel
 /// An untyped owner or holding named by these phrasings is typed Company.
 struct ShareholdingRules {
     let extractor: RelationExtractor
+    var lexicon: Lexicon { extractor.lexicon }
     let view: SentenceView
     /// Objects of holdings found in this and the two sentences before (for "its stake").
     let previousObjects: [String]
@@ -33,6 +34,8 @@ struct ShareholdingRules {
                 shareholder(i, &out)
             case "controlled", "owned":
                 if view.word(i + 1) == "by" { passive(i, &out) }
+            case "bought", "acquired" where view.word(i + 1) == "by":
+                passive(i, &out)
             case "hands":
                 if view.word(i - 1) == "the", view.word(i - 2) == "in", view.word(i + 1) == "of" { inTheHands(i, &out) }
             case "bought", "acquired":
@@ -208,7 +211,7 @@ struct ShareholdingRules {
         if k >= view.start, view.tokens[k].text == ",", let m = view.mention(at: k - 1) { y = m }
         else { y = view.subject(before: i, types: ShareholdingRules.assets) }
         guard let asset = y, ShareholdingRules.assets.contains(view.type(asset) ?? .company) else { return }
-        add(make(x, asset, trigger: i, rule: "holds-share-in/controlled-by", share: nil), trigger: i, &out)
+        add(make(x, asset, trigger: i, rule: "holds-share-in/\(view.word(i))-by", share: nil), trigger: i, &out)
     }
 
     /// The last mention of the noun phrase starting at `pos` (up to punctuation or a clause word):
@@ -220,7 +223,8 @@ struct ShareholdingRules {
         while j < view.end {
             let t = view.tokens[j]
             if t.kind == .punctuation, !t.isPossessive, t.text != "-" { break }
-            if SentenceView.boundaries.contains(t.lower) || ["and", "or", "is", "was", "has", "to", "in", "which", "who"].contains(t.lower) { break }
+            if SentenceView.boundaries.contains(t.lower) || ["and", "or", "is", "was", "has", "which", "who"].contains(t.lower)
+                || (lexicon.cue(.preposition, t) && j > pos) { break }
             if let mi = view.mention(at: j) {
                 last = mi
                 j = view.mentions[mi].span.upperBound
@@ -258,7 +262,13 @@ struct ShareholdingRules {
         if ["its", "a", "the", "his", "their"].contains(view.word(j)) { j += 1 }
         var share: Double?
         if let (v, after) = percent(startingAt: j) { share = v; j = after }
-        guard ShareholdingRules.stakeNouns.contains(view.word(j)) else { return }
+        guard ShareholdingRules.stakeNouns.contains(view.word(j)) else {
+            // "X acquired Y": a company bought outright.
+            if share == nil, let y = view.object(after: i + 1, window: 2, types: [.company]) {
+                add(make(x, y, trigger: i, rule: "holds-share-in/acquired", share: nil), trigger: i, &out)
+            }
+            return
+        }
         var yKey: String?
         if view.word(j + 1) == "in", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2) {
             yKey = view.mentions[y].entity
