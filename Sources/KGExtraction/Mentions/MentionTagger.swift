@@ -260,7 +260,10 @@ struct MentionTagger {
 
     /// A verb that only names take as subject at a sentence start ("Vexo owns 60% of ...").
     private func ownershipVerbFollows(_ b: Int, _ e: Int) -> Bool {
-        b < e && ["owns", "holds", "controls", "bought", "acquired", "met"].contains(tokens[b].lower)
+        guard b < e else { return false }
+        if ["owns", "holds", "controls", "bought", "acquired", "met"].contains(tokens[b].lower) { return true }
+        return b + 1 < e && ["is", "was"].contains(tokens[b].lower)
+            && ["bought", "acquired", "owned", "controlled"].contains(tokens[b + 1].lower)
     }
 
     /// ", the ...", ", a ..." or "(ACRONYM)" right after a name.
