@@ -16,15 +16,16 @@ struct RelationExtractor {
     /// Candidates of every sentence, in sentence and trigger order.
     func candidates() -> [Candidate] {
         var out: [Candidate] = []
+        var held: [(sentence: Int, object: String)] = []
         for (si, sentence) in analysis.sentences.enumerated() {
             let view = SentenceView(index: si, sentence: sentence, tokens: analysis.tokens, mentions: analysis.mentions[si],
                                     lexicon: lexicon, entities: analysis.entities)
             var found: [Candidate] = []
             MembershipRules(extractor: self, view: view).apply(&found)
             MeetingRules(extractor: self, view: view, previous: si > 0 ? analysis.mentions[si - 1] : []).apply(&found)
-            ShareholdingRules(extractor: self, view: view, previousObjects: out.filter {
-                $0.kind == .holdsShareIn && $0.sentence >= si - 2 && $0.rejection == nil
-            }.map(\.object)).apply(&found)
+            while let f = held.first, f.sentence < si - 2 { held.removeFirst() }
+            ShareholdingRules(extractor: self, view: view, previousObjects: held.map(\.object)).apply(&found)
+            for c in found where c.kind == .holdsShareIn && c.rejection == nil { held.append((si, c.object)) }
             out.append(contentsOf: found)
         }
         return out

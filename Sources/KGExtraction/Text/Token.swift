@@ -8,6 +8,8 @@ struct Token: Sendable, Hashable {
     var text: String
     /// Lower case, a trailing abbreviation period removed, curly apostrophes straightened ("'s", "u.s", "mr").
     var lower: String
+    /// The text with curly apostrophes straightened: the token's part of a lexicon phrase key.
+    var key: String
     var kind: Kind
     var start: Int
     var end: Int

@@ -21,20 +21,48 @@ struct Tokenizer {
         var i = start
         var space = true
         var newlines = 0
-        @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+        @inline(__always) func isLetter(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 0x80 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+            return s.properties.isAlphabetic
+        }
         @inline(__always) func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
         @inline(__always) func isMark(_ s: Unicode.Scalar) -> Bool {
+            if s.value < 0x300 { return false }
             let c = s.properties.generalCategory
             return c == .nonspacingMark || c == .spacingMark || c == .enclosingMark
         }
         @inline(__always) func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
         func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
-            let text = String(String.UnicodeScalarView(scalars[a..<b]))
-            var lower = text.lowercased()
-            if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
-            if kind == .word, lower.count > 1, lower.hasSuffix(".") { lower.removeLast() }
-            tokens.append(Token(text: text, lower: lower, kind: kind, start: a, end: b,
+            let slice = scalars[a..<b]
+            let text = String(String.UnicodeScalarView(slice))
+            var ascii = true
+            var curly = false
+            for c in slice {
+                if c.value >= 0x80 { ascii = false; if c == "\u{2019}" { curly = true } }
+            }
+            var lower: String
+            var key = text
+            if ascii {
+                var bytes = [UInt8]()
+                bytes.reserveCapacity(slice.count)
+                for c in slice {
+                    let v = UInt8(c.value)
+                    bytes.append(v >= 65 && v <= 90 ? v + 32 : v)
+                }
+                lower = String(decoding: bytes, as: UTF8.self)
+            } else {
+                lower = text.lowercased()
+                if curly {
+                    var straight = String.UnicodeScalarView()
+                    for c in slice { straight.append(c == "\u{2019}" ? "'" : c) }
+                    key = String(straight)
+                    lower = key.lowercased()
+                }
+            }
+            if kind == .word, b - a > 1, scalars[b - 1] == "." { lower.removeLast() }
+            tokens.append(Token(text: text, lower: lower, key: key, kind: kind, start: a, end: b,
                                 spaceBefore: space, newlinesBefore: newlines))
             space = false
             newlines = 0
@@ -42,7 +70,7 @@ struct Tokenizer {
 
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if s == " " || s == "\n" || s == "\t" || s == "\r" || (s.value >= 0x80 && s.properties.isWhitespace) {
                 space = true
                 if s == "\n" { newlines += 1 }
                 i += 1

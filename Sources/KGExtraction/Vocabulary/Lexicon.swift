@@ -106,25 +106,14 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// The phrase key of a token run: texts joined by single spaces, curly apostrophes straightened.
-    static func key<S: Sequence>(_ texts: S) -> String where S.Element == String {
-        var out = ""
-        for t in texts {
-            if !out.isEmpty { out += " " }
-            out += t.contains("\u{2019}") ? t.replacingOccurrences(of: "\u{2019}", with: "'") : t
-        }
-        return out
-    }
-
     private mutating func add(_ surface: String, _ phrase: Phrase) {
         let scalars = Array(surface.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars).map(\.text)
+        let tokens = Tokenizer.tokenize(scalars).map(\.key)
         guard let first = tokens.first else { return }
-        let k = Lexicon.key(tokens)
+        let k = tokens.joined(separator: " ")
         if phrases[k] != nil { return }  // first listing wins: countries, organizations, places
         phrases[k] = phrase
-        let firstKey = Lexicon.key([first])
-        longestPhrase[firstKey] = max(longestPhrase[firstKey] ?? 0, tokens.count)
+        longestPhrase[first] = max(longestPhrase[first] ?? 0, tokens.count)
     }
 
     /// Whether `word` belongs to a cue category (lower-cased unless the category keeps case).
@@ -138,17 +127,20 @@ public struct Lexicon: Sendable {
 
     /// The longest lexicon phrase starting at `tokens[i]` and not crossing `end`: its length and phrase.
     func longestMatch(_ tokens: [Token], at i: Int, end: Int) -> (length: Int, phrase: Phrase)? {
-        let first = Lexicon.key([tokens[i].text])
-        guard let maxLen = longestPhrase[first] else { return nil }
+        guard let maxLen = longestPhrase[tokens[i].key] else { return nil }
         var len = min(maxLen, end - i)
         while len >= 1 {
             // A phrase never spans a line break.
             var ok = true
-            if len > 1 { for k in (i + 1)..<(i + len) where tokens[k].newlinesBefore > 0 { ok = false } }
-            if ok {
-                let k = len == 1 ? first : Lexicon.key(tokens[i..<(i + len)].map(\.text))
-                if let p = phrases[k] { return (len, p) }
+            var k = tokens[i].key
+            if len > 1 {
+                for t in (i + 1)..<(i + len) {
+                    if tokens[t].newlinesBefore > 0 { ok = false; break }
+                    k += " "
+                    k += tokens[t].key
+                }
             }
+            if ok, let p = phrases[k] { return (len, p) }
             len -= 1
         }
         return nil
