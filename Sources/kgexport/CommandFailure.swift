@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import KGModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An error the user sees, with the exit status it maps to (sysexits.h: 65 data error, 74 I/O error).
 struct CommandFailure: Error, CustomStringConvertible {
@@ -26,4 +30,21 @@ func report(_ failure: CommandFailure) -> ExitCode {
 /// Prints a note on standard error.
 func note(_ text: String) {
     FileHandle.standardError.write(Data("kgexport: \(text)\n".utf8))
+}
+
+/// Lets a closed standard output (`kgexport … -o - | head`) surface as a write error (EPIPE,
+/// exit status 74) instead of killing the process with SIGPIPE.
+func ignoreBrokenPipe() {
+    #if canImport(Glibc)
+    signal(SIGPIPE, SIG_IGN)
+    #elseif canImport(Darwin)
+    signal(SIGPIPE, SIG_IGN)
+    #endif
+}
+
+/// `23 entities, 6 relations; wrote out/a.graphml, out/a.rdf` (files only; standard output is not named).
+func summary(of graph: KGModel.KnowledgeGraph, written: [String]) -> String {
+    let files = written.filter { $0 != "-" }
+    let counts = "\(graph.entities.count) entities, \(graph.sortedRelations.count) relations"
+    return files.isEmpty ? counts : counts + "; wrote " + files.joined(separator: ", ")
 }

@@ -30,6 +30,7 @@ struct ConvertCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
+        ignoreBrokenPipe()
         let formats = try output.formats()
         do {
             var graph = KnowledgeGraph()
@@ -50,7 +51,7 @@ struct ConvertCommand: ParsableCommand {
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
             let written = try GraphExport(graph: graph, baseIRI: output.baseIRI).write(plan, inputs: inputs)
             if !quiet {
-                note("\(graph.entities.count) entities, \(graph.sortedRelations.count) relations; wrote \(written.filter { $0 != "-" }.joined(separator: ", "))")
+                note(summary(of: graph, written: written))
             }
         } catch let failure as CommandFailure {
             throw report(failure)

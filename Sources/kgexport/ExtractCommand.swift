@@ -30,6 +30,7 @@ struct ExtractCommand: ParsableCommand {
     var quiet = false
 
     mutating func run() throws {
+        ignoreBrokenPipe()
         let formats = try output.formats()
         var date: PartialDate?
         if let text = documentDate {
@@ -56,7 +57,7 @@ struct ExtractCommand: ParsableCommand {
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
             let written = try GraphExport(graph: graph, baseIRI: output.baseIRI).write(plan, inputs: articles)
             if !quiet {
-                note("\(graph.entities.count) entities, \(graph.sortedRelations.count) relations; wrote \(written.filter { $0 != "-" }.joined(separator: ", "))")
+                note(summary(of: graph, written: written))
             }
         } catch let failure as CommandFailure {
             throw report(failure)
