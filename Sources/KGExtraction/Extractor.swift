@@ -46,9 +46,10 @@ public struct Extractor: Sendable {
         var analysis = Analysis(document: doc, scalars: scalars, tokens: tokens, sentences: sentences,
                                 citedSources: cited, mentions: mentions, entities: entities, candidates: [])
         analysis.candidates = RelationExtractor(lexicon: lexicon, analysis: analysis).candidates()
-        // An untyped owner or holding is a company (the shareholding rules only take names).
-        for c in analysis.candidates where c.kind == .holdsShareIn && c.rejection == nil {
-            for key in [c.subject, c.object] where analysis.entities[key]?.type == nil {
+        // An untyped owner or holding is a company; an untyped board a member sits on is one too.
+        for c in analysis.candidates where c.rejection == nil {
+            let keys = c.kind == .holdsShareIn ? [c.subject, c.object] : c.kind == .memberOf ? [c.object] : []
+            for key in keys where analysis.entities[key]?.type == nil {
                 analysis.entities[key]?.type = .company
                 analysis.entities[key]?.typedBy = c.rule
             }

@@ -17,6 +17,9 @@ import KGModel
 struct EntityResolver {
     let tokens: [Token]
 
+    static let corporateTitles = ["chief executive", "chief executive officer", "ceo", "chairman", "chairwoman",
+                                  "managing director", "finance director", "chief financial officer", "cfo", "boss"]
+
     func resolve(_ sentences: inout [[Mention]]) -> [String: ResolvedEntity] {
         var entities: [String: ResolvedEntity] = [:]
         var order: [String] = []
@@ -97,6 +100,12 @@ struct EntityResolver {
                             if let c = aff.entry, c.kind == .country { entities[key]?.nationality = c.label }
                             if let ak = aff.entity, !(entities[key]?.affiliations.contains(ak) ?? true) {
                                 entities[key]?.affiliations.append(ak)
+                            }
+                            // "Manchester United chief executive David Gill": a corporate title names a company.
+                            if let ak = aff.entity, entities[ak]?.type == nil, let t = m.title?.lowercased(),
+                               EntityResolver.corporateTitles.contains(where: { t.hasSuffix($0) }) {
+                                entities[ak]?.type = .company
+                                entities[ak]?.typedBy = "corporate-title"
                             }
                         }
                         if let c = countryAfter(m, in: sentences[si]) { entities[key]?.nationality = c }

@@ -193,6 +193,17 @@ struct MentionTagger {
                 k = b
                 break
             }
+            if let m = lexicon.longestMatch(tokens, at: k, end: b), m.phrase.form == .name,
+               m.phrase.entry.kind == .place || m.phrase.entry.kind == .country, k + m.length < b,
+               tokens[k + m.length].kind == .word, !isTitleWord(tokens[k + m.length]),
+               !lexicon.cue(.governmentNoun, tokens[k + m.length]), !lexicon.givenNames.contains(tokens[k + m.length].text),
+               lexicon.longestMatch(tokens, at: k + m.length, end: b) == nil {
+                // A longer name that begins with a place: "Manchester United", "China Mobile".
+                let m = withTitleBefore(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest)), mentions)
+                mentions.append(m)
+                k = b
+                break
+            }
             if let m = lexicon.longestMatch(tokens, at: k, end: b) {
                 var lm = lexiconMention(k..<(k + m.length), m.phrase)
                 k += m.length

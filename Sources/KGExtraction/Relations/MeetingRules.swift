@@ -100,6 +100,9 @@ struct MeetingRules {
             return
         }
         guard view.word(i + 1) == "with", let o = view.object(after: i + 2, types: MeetingRules.parties) else { return }
+        // "talks with France, Germany and Britain": every listed party.
+        let others = view.list(after: view.mentions[o].span.upperBound, types: MeetingRules.parties).filter { $0 != o }
+        let listed = view.word(view.mentions[o].span.upperBound) == "," || view.word(view.mentions[o].span.upperBound) == "and"
         // The noun must be held or attended: a holding verb or preposition shortly before it.
         var j = i - 1
         var governed = false
@@ -123,7 +126,9 @@ struct MeetingRules {
             return
         }
         guard let s = subject(before: j + 1) else { return }
-        add(extractor.candidate(.metWith, s, o, in: view, trigger: i, rule: "met-with/talks-with"), &out)
+        for object in [o] + (listed ? others : []) {
+            add(extractor.candidate(.metWith, s, object, in: view, trigger: i, rule: "met-with/talks-with"), &out)
+        }
     }
 
     /// "X, shaking hands with Y", "X confers with Y": `withIndex` is the "with".

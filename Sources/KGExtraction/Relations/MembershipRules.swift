@@ -101,9 +101,18 @@ struct MembershipRules {
         return false
     }
 
-    /// The organization after "of": "of the CSTO", "of Germany's central bank, the Bundesbank".
+    /// The organization after "of": "of the CSTO", "of Germany's central bank, the Bundesbank",
+    /// "of the board of Coolmore Stud" (a board's body may be an untyped name).
     private func body(after j: Int) -> Int? {
-        guard let y = view.object(after: j, window: 4) ?? possessedDescription(j) else { return nil }
+        var k = j
+        var board = false
+        if view.word(k) == "the", ["board", "executive"].contains(view.word(k + 1)) {
+            var b = k + 1
+            while b < view.end, view.word(b) != "of", b < k + 4 { b += 1 }
+            if view.word(b) == "of" { k = b + 1; board = true }
+        }
+        guard let y = view.object(after: k, window: 4) ?? possessedDescription(k) else { return nil }
+        if board, view.type(y) == nil { return y }
         return MembershipRules.bodies.contains(view.type(y) ?? .place) ? y : nil
     }
 

@@ -40,6 +40,10 @@ struct ShareholdingRules {
                 if view.word(i - 1) == "the", view.word(i - 2) == "in", view.word(i + 1) == "of" { inTheHands(i, &out) }
             case "bought", "acquired":
                 bought(i, &out)
+            case "increased", "raised", "lifted", "boosted":
+                raisedStake(i, &out)
+            case "-" where ["owned", "controlled"].contains(view.word(i + 1)):
+                hyphenOwned(i, &out)
             default:
                 break
             }
@@ -253,6 +257,27 @@ struct ShareholdingRules {
         guard let asset = y, let owner = view.mentions[x].entity else { return }
         add(extractor.candidate(.holdsShareIn, subjectKey: owner, objectKey: asset, in: view, trigger: i,
                                 rule: "holds-share-in/in-the-hands-of", share: nil), trigger: i, &out)
+    }
+
+    /// "X has increased his stake in Y to 70%".
+    private func raisedStake(_ i: Int, _ out: inout [Candidate]) {
+        var j = i + 1
+        if ["its", "his", "her", "their", "the", "a"].contains(view.word(j)) { j += 1 }
+        guard ShareholdingRules.stakeNouns.contains(view.word(j)), view.word(j + 1) == "in", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2),
+              let x = view.subject(before: i, types: ShareholdingRules.owners) else { return }
+        var share: Double?
+        let after = view.mentions[y].span.upperBound
+        if view.word(after) == "to", let (v, _) = percent(startingAt: after + 1) { share = v }
+        add(make(x, y, trigger: i, rule: "holds-share-in/raised-stake", share: share), trigger: i, &out)
+    }
+
+    /// "Gazprom-owned Sibneft".
+    private func hyphenOwned(_ i: Int, _ out: inout [Candidate]) {
+        guard let x = view.mention(at: i - 1), view.mentions[x].span.upperBound == i,
+              ShareholdingRules.owners.contains(view.type(x) ?? .company),
+              let y = view.object(after: i + 2, window: 2) else { return }
+        guard ShareholdingRules.assets.contains(view.type(y) ?? .company) else { return }
+        add(make(x, y, trigger: i, rule: "holds-share-in/x-owned-y", share: nil), trigger: i, &out)
     }
 
     /// "X bought its stake", "X acquired a 20% stake in Y".
