@@ -6,8 +6,10 @@ import KGModel
 /// ``MentionTagger`` → ``EntityResolver`` → ``RelationExtractor`` (dates by ``DateExpression``).
 /// The output is deterministic: the same article and lexicon give the same graph.
 public struct Extractor: Sendable {
+    /// The names and cue words the stages use.
     public let lexicon: Lexicon
 
+    /// An extractor over a lexicon (normally ``Lexicon/bundled()``).
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }

@@ -41,6 +41,11 @@ final class MentionStageTests: XCTestCase {
                            "Sarvo:Place", "Tarvo Kelmet:Person", "Vexo Holdings:Company", "Zorbank:Company"])
     }
 
+    func testNamesBeginningWithAPlaceAndCorporateTitles() {
+        let e = TestSupport.entities("Manchester United chief executive David Gill spoke. Shares in China Mobile rose.")
+        XCTAssertEqual(e, ["David Gill:Person", "Manchester United:Company"])
+    }
+
     func testAcronymDefinitionAndShortNamesResolve() {
         let a = TestSupport.analysis("Velta First Bank (VFB) grew. VFB is profitable. Orvell Capital invested. Orvell sold.")
         let labels = Set(a.emittedEntities.map(\.label))

@@ -21,6 +21,7 @@ public struct Article: Sendable {
     /// Code point index in ``text`` where the body starts (0 when there is no header).
     public var bodyStart: Int
 
+    /// An article from its parts; ``ArticleReader`` builds one from a file.
     public init(id: String, text: String, title: String? = nil, url: String? = nil,
                 publication: String? = nil, date: PartialDate? = nil, bodyStart: Int = 0) {
         self.id = id

@@ -57,7 +57,7 @@ struct EntityResolver {
         func fullPersonName(_ words: [String]) -> [String]? {
             var best: [String]?
             for n in personNames where n.count >= words.count && Array(n.suffix(words.count)) == words {
-                if best == nil || n.count > best!.count { best = n }
+                if n.count > (best?.count ?? -1) { best = n }
             }
             return best
         }
