@@ -147,8 +147,19 @@ struct MembershipRules {
     }
 
     /// "Tory leader Michael Howard": a party before a person's title; "IOC member Dick Pound": an
-    /// organization before "member".
+    /// organization before "member"; "Gordon Brown, the Labour MP for ...": a party title in apposition.
     private func partyTitles(_ out: inout [Candidate]) {
+        for (mi, m) in view.mentions.enumerated() where m.type == .person && m.kind == .name {
+            let b = m.span.upperBound
+            guard view.word(b) == ",", ["the", "a"].contains(view.word(b + 1)),
+                  let party = view.mentions.firstIndex(where: { $0.span.lowerBound == b + 2 && $0.entry?.kind == .party }) else { continue }
+            let after = view.mentions[party].span.upperBound
+            var k = after
+            while k < view.end, k < after + 3, view.lexicon.cue(.titleModifier, view.tokens[k]) { k += 1 }
+            if k < view.end, view.lexicon.cue(.titleHead, view.tokens[k]) {
+                add(extractor.candidate(.memberOf, mi, party, in: view, trigger: b, rule: "member-of/party-title-apposition"), &out)
+            }
+        }
         for (mi, m) in view.mentions.enumerated() where m.type == .person && m.kind == .name {
             guard let a = m.affiliation,
                   let body = view.mentions.firstIndex(where: { $0.tokens.lowerBound == a && $0.kind != .description }) else { continue }

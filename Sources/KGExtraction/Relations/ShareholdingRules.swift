@@ -173,6 +173,21 @@ struct ShareholdingRules {
             add(make(owner, y, trigger: i, rule: "holds-share-in/owner-of", share: nil), trigger: i, &out)
             return
         }
+        // "Lumix's biggest shareholder, Vexo, said ...": the owner in apposition after "Y's ... shareholder".
+        if let y = possessorBefore(i), view.mentions[y].entity != nil {
+            var k = i + 1
+            if view.word(k) == "," { k += 1 }
+            if let x = view.object(after: k, window: 2, types: ShareholdingRules.owners), x != y {
+                var share: Double?
+                let after = view.mentions[x].span.upperBound
+                if view.word(after) == "," || view.word(after) == "with" {
+                    let w = view.word(after) == "with" ? after : after + 1
+                    if view.word(w) == "with", let (v, _) = percent(startingAt: w + 1) { share = v }
+                }
+                add(make(x, y, trigger: i, rule: "holds-share-in/possessor-shareholder", share: share), trigger: i, &out)
+                return
+            }
+        }
         guard let x = view.subject(before: i, types: ShareholdingRules.owners) else { return }
         // The company: "in|of Y" after, or "its" before.
         var yKey: String?
@@ -188,6 +203,15 @@ struct ShareholdingRules {
         if view.word(after) == "with", let (v, _) = percent(startingAt: after + 1) { share = v }
         add(extractor.candidate(.holdsShareIn, subjectKey: xKey, objectKey: y, in: view, trigger: i,
                                 rule: "holds-share-in/shareholder", share: share), trigger: i, &out)
+    }
+
+    /// "Y's (second) biggest shareholder": the possessor right before the noun phrase of `i`.
+    private func possessorBefore(_ i: Int) -> Int? {
+        var j = i - 1
+        while j >= view.start, j >= i - 4, view.tokens[j].kind == .word, !view.tokens[j].isCapitalized { j -= 1 }
+        guard j >= view.start, view.tokens[j].isPossessive, let y = view.mention(at: j - 1),
+              ShareholdingRules.assets.contains(view.type(y) ?? .company) else { return nil }
+        return y
     }
 
     /// "its": the company held in a holding found just before, else the nearest company before.
