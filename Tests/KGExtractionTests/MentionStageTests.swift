@@ -41,6 +41,11 @@ final class MentionStageTests: XCTestCase {
                            "Sarvo:Place", "Tarvo Kelmet:Person", "Vexo Holdings:Company", "Zorbank:Company"])
     }
 
+    func testDescriptionBeforeAndCompanyWordEndings() {
+        let e = TestSupport.entities("Hans Brenner of Ruritania's central bank, the Zentralbank, spoke. Later, Velocigroup fell.")
+        XCTAssertEqual(e, ["Hans Brenner:Person", "Velocigroup:Company", "Zentralbank:Organization"])
+    }
+
     func testNamesBeginningWithAPlaceAndCorporateTitles() {
         let e = TestSupport.entities("Manchester United chief executive David Gill spoke. Shares in China Mobile rose.")
         XCTAssertEqual(e, ["David Gill:Person", "Manchester United:Company"])

@@ -462,6 +462,20 @@ struct MentionTagger {
             set(&mentions[k], .place, "place-head")
             return
         }
+        // "Germany's central bank, the Bundesbank": typed by the description it stands beside.
+        if a - 2 >= s, tokens[a - 1].lower == "the", tokens[a - 2].text == ",", a - 3 >= s, tokens[a - 3].kind == .word {
+            let noun = tokens[a - 3]
+            if noun.lower == "bank", a - 4 >= s, tokens[a - 4].lower == "central" {
+                set(&mentions[k], .organization, "apposition-before"); return
+            }
+            if lexicon.cue(.orgNoun, noun), !lexicon.cue(.companyNoun, noun) { set(&mentions[k], .organization, "apposition-before"); return }
+            if lexicon.cue(.companyNoun, noun) { set(&mentions[k], .company, "apposition-before"); return }
+        }
+        // One word ending in a company word: "Citigroup", "Rabobank".
+        if m.tokens.count == 1, tokens[a].text.count > 6,
+           ["group", "bank", "corp"].contains(where: { tokens[a].lower.hasSuffix($0) && !tokens[a].lower.hasPrefix($0) }) {
+            set(&mentions[k], .company, "word-suffix"); return
+        }
         // Apposition: "LG Card, the country's biggest credit card provider", "Claudio Bisonero,
         // deputy secretary general of NATO", "Hans Reckers, a board member of ..."
         if b + 1 < e, tokens[b].text == ",", MentionTagger.appositionStarts.contains(tokens[b + 1].lower)
