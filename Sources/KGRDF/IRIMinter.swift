@@ -59,6 +59,14 @@ public struct IRIMinter: Sendable, Hashable {
     /// The IRI of `document`: ``articleIRI(id:)`` of its id.
     public func articleIRI(for document: Document) -> IRI { articleIRI(id: document.id) }
 
+    /// The namespaces of minted IRIs, for prefixed names in Turtle and compact IRIs in JSON-LD:
+    /// `entity` (base + `entity/`), `relation` (base + `relation/`), `article` (base + `article/`).
+    public var namespaces: [Namespace] {
+        [Namespace(prefix: "entity", unchecked: base.string + "entity/"),
+         Namespace(prefix: "relation", unchecked: base.string + "relation/"),
+         Namespace(prefix: "article", unchecked: base.string + "article/")]
+    }
+
     private func mint(_ path: String, _ id: String) -> IRI {
         // A checked base, an ASCII path, and a segment of unreserved characters, letters and %XX.
         IRI(unchecked: base.string + path + Identifier.iriSegment(id))

@@ -84,24 +84,12 @@ public struct Literal: Sendable, Hashable, CustomStringConvertible {
         self.language = nil
     }
 
-    /// N-Triples form, e.g. `"Kazakhstan"@en` or `"50"^^<http://www.w3.org/2001/XMLSchema#decimal>`
-    /// (RDF 1.1 N-Triples §2.3 escapes for quotes, backslashes
-    /// and control characters; for reading and tests, not a serializer).
+    /// Canonical N-Triples form, e.g. `"Kazakhstan"@en`, `"Acme \"AG\""` or
+    /// `"50"^^<http://www.w3.org/2001/XMLSchema#decimal>`: the lexical form quoted and escaped as
+    /// ``NTriplesString`` says, then `@` and the tag as given, `^^` and the datatype IRI, or nothing
+    /// for `xsd:string` (RDF 1.1 N-Triples §2.3 and §4).
     public var description: String {
-        var quoted = "\""
-        for scalar in lexicalForm.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\u{0}"..."\u{1F}", "\u{7F}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        quoted += "\""
+        let quoted = NTriplesString.quoted(lexicalForm)
         if let language { return quoted + "@" + language }
         if datatype == Vocabulary.XSD.string { return quoted }
         return quoted + "^^" + datatype.description

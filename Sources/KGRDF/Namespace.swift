@@ -32,6 +32,15 @@ public struct Namespace: Sendable, Hashable {
         return IRI(unchecked: iri.string + localName)
     }
 
+    /// The rest of `iri` after this namespace (possibly empty), or nil when `iri` does not start
+    /// with it, compared code point by code point: `kg:` and `…/ontology#memberOf` give `memberOf`.
+    public func localPart(of iri: IRI) -> String? {
+        let namespace = self.iri.string.unicodeScalars
+        let scalars = iri.string.unicodeScalars
+        guard scalars.starts(with: namespace) else { return nil }
+        return String(String.UnicodeScalarView(scalars.dropFirst(namespace.count)))
+    }
+
     /// For local names known to be NCNames (vocabulary constants, ``EntityType`` raw values).
     func term(_ localName: String) -> IRI {
         IRI(unchecked: iri.string + localName)

@@ -29,6 +29,10 @@ import KGModel
 /// entity's triples, then the direct triples of the asserted relations it is the subject of; a
 /// relation subject missing from the entities still gets its direct triples), one group per relation
 /// (``KnowledgeGraph/sortedRelations``), one group per document (sorted by id). No triple appears twice.
+///
+/// **Graphs**: ``forEachQuad(in:_:)`` gives the same triples as a dataset with one named graph per
+/// article (a relation's triples in the graph of its source article; entities and article
+/// descriptions in the default graph), for N-Quads and other dataset syntaxes.
 public struct OntologyMapping: Sendable, Hashable {
     /// The IRIs of entities, relations and articles.
     public let iris: IRIMinter
@@ -48,19 +52,18 @@ public struct OntologyMapping: Sendable, Hashable {
     /// (``Vocabulary/all``: rdf, rdfs, owl, xsd, skos, prov, schema, org, foaf, wd, wdt, kg).
     public var namespaces: [Namespace] { Vocabulary.all }
 
+    /// The namespaces of the vocabulary terms the mapping writes, in this order: rdf, rdfs, xsd,
+    /// skos, prov, schema, kg (``namespaces`` without the ones only the ontology uses).
+    public var vocabularies: [Namespace] {
+        [Vocabulary.rdf, Vocabulary.rdfs, Vocabulary.xsd, Vocabulary.skos, Vocabulary.prov, Vocabulary.schema, Vocabulary.kg]
+    }
+
     // MARK: Triples
 
     /// The triples describing `entity`: its class, label and aliases (each alias once, in order;
     /// an alias equal to the label is still written, as `skos:altLabel`).
     public func triples(forEntity entity: Entity) -> [Triple] {
-        let s = iris.entityIRI(for: entity)
-        var group = SubjectGroup(s)
-        group.add(Vocabulary.RDF.type, Vocabulary.KG.entityClass(entity.type))
-        group.add(Vocabulary.RDFS.label, text(entity.label))
-        for alias in entity.aliases {
-            group.add(Vocabulary.SKOS.altLabel, text(alias))
-        }
-        return group.triples
+        entityDescription(iris.entityIRI(for: entity), entity).triples
     }
 
     /// The direct triple of `relation` (`<subject> kg:memberOf <object>`), or nil when its modality
@@ -78,8 +81,139 @@ public struct OntologyMapping: Sendable, Hashable {
     public func triples(forRelation relation: Relation) throws(OntologyMappingError) -> [Triple] {
         // Checked before anything reads `relation.id`, which formats the share.
         let share = try OntologyMapping.shareLiteral(of: relation)
+        return relationGroup(relation, share: share).triples
+    }
+
+    /// The triples describing `document`, subject ``IRIMinter/articleIRI(for:)``: type, headline, URL,
+    /// publication date, publication.
+    public func triples(forDocument document: Document) -> [Triple] {
+        documentGroup(document).triples
+    }
+
+    /// Calls `body` with every triple of `graph`, grouped by subject, in the order described above.
+    /// Holds one group at a time (plus an index of relations by subject), so a serializer can stream.
+    /// - Throws: ``OntologyMappingError`` for a relation that cannot be mapped (before the first
+    ///   call of `body`), or what `body` throws.
+    public func forEachTriple(in graph: KnowledgeGraph, _ body: (Triple) throws -> Void) throws {
+        let plan = try Plan(graph)
+        try forEachGroup(in: graph, plan: plan) { group in
+            for triple in group.triples { try body(triple) }
+        }
+    }
+
+    /// Calls `body` with every triple of `graph` as a quad of a dataset with one named graph per
+    /// article (RDF 1.1 Concepts §4), so that provenance survives a plain load into a store:
+    ///
+    /// - a relation's triples (its qualified node's, and its direct triple when asserted) are in the
+    ///   graph named by the IRI of the article it was read from (``IRIMinter/articleIRI(id:)`` of
+    ///   ``KGModel/Evidence/source``); a relation without a source is in the default graph. A direct
+    ///   triple that several articles state is in each of their graphs;
+    /// - entity triples (class, label, aliases) and article descriptions are in the default graph:
+    ///   an entity's label and aliases are merged from every article that names it, and an
+    ///   article's description is about its graph, not a statement the article makes.
+    ///
+    /// So `GRAPH <article> { … }` holds exactly what that article states, the union of the default
+    /// graph and all named graphs is the graph of ``forEachTriple(in:_:)``, and every article a
+    /// relation names has one named graph (an article without relations has none: RDF has no
+    /// empty named graphs in a serialization).
+    ///
+    /// Order: the triples in the order of ``forEachTriple(in:_:)``; a triple in several graphs comes
+    /// once per graph, the default graph first, then the article IRIs in code-point order.
+    /// - Throws: as ``forEachTriple(in:_:)``.
+    public func forEachQuad(in graph: KnowledgeGraph, _ body: (Quad) throws -> Void) throws {
+        let plan = try Plan(graph)
+        try forEachGroup(in: graph, plan: plan) { group in
+            for quad in group.quads { try body(quad) }
+        }
+    }
+
+    /// Every triple of `graph`, in the order of ``forEachTriple(in:_:)``.
+    /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` for a share that is not a number.
+    public func triples(for graph: KnowledgeGraph) throws(OntologyMappingError) -> [Triple] {
+        let plan = try Plan(graph)
+        var all: [Triple] = []
+        forEachGroup(in: graph, plan: plan) { all += $0.triples }
+        return all
+    }
+
+    // MARK: Groups
+
+    /// The order of a graph's groups: relations without duplicates (each with its share literal),
+    /// asserted relations by subject, and the sorted ids of every entity or relation subject.
+    private struct Plan {
+        let relations: [(relation: Relation, share: Literal?)]
+        let outgoing: [String: [Relation]]
+        let subjects: [String]
+
+        /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` before sorting, which reads
+        ///   every ``KGModel/Relation/id``.
+        init(_ graph: KnowledgeGraph) throws(OntologyMappingError) {
+            for relation in graph.relations {
+                _ = try OntologyMapping.shareLiteral(of: relation)
+            }
+            var relations: [(relation: Relation, share: Literal?)] = []
+            var outgoing: [String: [Relation]] = [:]
+            for relation in graph.sortedRelations {
+                // Checked above, so this cannot fail.
+                relations.append((relation, try OntologyMapping.shareLiteral(of: relation)))
+                if relation.modality == .asserted {
+                    outgoing[relation.subject, default: []].append(relation)
+                }
+            }
+            self.relations = relations
+            self.outgoing = outgoing
+            subjects = Set(graph.entities.keys).union(outgoing.keys).sorted {
+                $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
+            }
+        }
+    }
+
+    /// Calls `body` with each group of `graph` in order: entities, relations, documents.
+    private func forEachGroup(in graph: KnowledgeGraph, plan: Plan, _ body: (SubjectGroup) throws -> Void) rethrows {
+        for id in plan.subjects {
+            try body(entityGroup(id, in: graph, plan: plan))
+        }
+        for (relation, share) in plan.relations {
+            try body(relationGroup(relation, share: share))
+        }
+        for document in graph.sortedDocuments {
+            try body(documentGroup(document))
+        }
+    }
+
+    /// The article graph of `relation`: its source's IRI, or nil (the default graph) without one.
+    private func articleGraph(of relation: Relation) -> IRI? {
+        relation.evidence.source.map { iris.articleIRI(id: $0) }
+    }
+
+    /// The description of an entity, in the default graph.
+    private func entityDescription(_ subject: IRI, _ entity: Entity) -> SubjectGroup {
+        var group = SubjectGroup(subject, graph: nil)
+        group.add(Vocabulary.RDF.type, Vocabulary.KG.entityClass(entity.type))
+        group.add(Vocabulary.RDFS.label, text(entity.label))
+        for alias in entity.aliases {
+            group.add(Vocabulary.SKOS.altLabel, text(alias))
+        }
+        return group
+    }
+
+    /// The group of the entity with key `id`: its description (when the graph has it), then the
+    /// direct triples of its asserted relations, each in the graph of its relation's article.
+    private func entityGroup(_ id: String, in graph: KnowledgeGraph, plan: Plan) -> SubjectGroup {
+        let subject = iris.entityIRI(id: id)
+        var group = graph.entities[id].map { entityDescription(subject, $0) } ?? SubjectGroup(subject, graph: nil)
+        for relation in plan.outgoing[id] ?? [] {
+            if let triple = directTriple(forRelation: relation) {
+                group.add(triple, graph: articleGraph(of: relation))
+            }
+        }
+        return group
+    }
+
+    /// The qualified node of `relation` (whose share literal is `share`), in its article's graph.
+    private func relationGroup(_ relation: Relation, share: Literal?) -> SubjectGroup {
         let kind = relation.kind
-        var group = SubjectGroup(iris.relationIRI(for: relation))
+        var group = SubjectGroup(iris.relationIRI(for: relation), graph: articleGraph(of: relation))
         group.add(Vocabulary.RDF.type, Vocabulary.KG.qualifiedClass(kind))
         group.add(Vocabulary.KG.subjectRole(kind), iris.entityIRI(id: relation.subject))
         group.add(Vocabulary.KG.objectRole(kind), iris.entityIRI(id: relation.object))
@@ -107,13 +241,12 @@ public struct OntologyMapping: Sendable, Hashable {
         if let source = evidence.source {
             group.add(Vocabulary.PROV.wasDerivedFrom, iris.articleIRI(id: source))
         }
-        return group.triples
+        return group
     }
 
-    /// The triples describing `document`, subject ``IRIMinter/articleIRI(for:)``: type, headline, URL,
-    /// publication date, publication.
-    public func triples(forDocument document: Document) -> [Triple] {
-        var group = SubjectGroup(iris.articleIRI(for: document))
+    /// The description of `document`, in the default graph.
+    private func documentGroup(_ document: Document) -> SubjectGroup {
+        var group = SubjectGroup(iris.articleIRI(for: document), graph: nil)
         group.add(Vocabulary.RDF.type, Vocabulary.KG.articleClass)
         if let title = document.title {
             group.add(Vocabulary.Schema.headline, text(title))
@@ -131,78 +264,7 @@ public struct OntologyMapping: Sendable, Hashable {
         if let publication = document.publication {
             group.add(Vocabulary.Schema.isPartOf, Literal(publication))
         }
-        return group.triples
-    }
-
-    /// Calls `body` with every triple of `graph`, grouped by subject, in the order described above.
-    /// Holds one group at a time (plus an index of relations by subject), so a serializer can stream.
-    /// - Throws: ``OntologyMappingError`` for a relation that cannot be mapped, or what `body` throws.
-    public func forEachTriple(in graph: KnowledgeGraph, _ body: (Triple) throws -> Void) throws {
-        let plan = try Plan(graph)
-        for id in plan.subjects {
-            for triple in entityGroup(id, in: graph, plan: plan) { try body(triple) }
-        }
-        for relation in plan.relations {
-            for triple in try triples(forRelation: relation) { try body(triple) }
-        }
-        for document in graph.sortedDocuments {
-            for triple in triples(forDocument: document) { try body(triple) }
-        }
-    }
-
-    /// Every triple of `graph`, in the order of ``forEachTriple(in:_:)``.
-    /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` for a share that is not a number.
-    public func triples(for graph: KnowledgeGraph) throws(OntologyMappingError) -> [Triple] {
-        let plan = try Plan(graph)
-        var all: [Triple] = []
-        for id in plan.subjects {
-            all += entityGroup(id, in: graph, plan: plan)
-        }
-        for relation in plan.relations {
-            all += try triples(forRelation: relation)
-        }
-        for document in graph.sortedDocuments {
-            all += triples(forDocument: document)
-        }
-        return all
-    }
-
-    /// The order of a graph's groups: relations without duplicates, asserted relations by subject,
-    /// and the sorted ids of every entity or relation subject.
-    private struct Plan {
-        let relations: [Relation]
-        let outgoing: [String: [Relation]]
-        let subjects: [String]
-
-        /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` before sorting, which reads
-        ///   every ``KGModel/Relation/id``.
-        init(_ graph: KnowledgeGraph) throws(OntologyMappingError) {
-            for relation in graph.relations {
-                _ = try OntologyMapping.shareLiteral(of: relation)
-            }
-            relations = graph.sortedRelations
-            var outgoing: [String: [Relation]] = [:]
-            for relation in relations where relation.modality == .asserted {
-                outgoing[relation.subject, default: []].append(relation)
-            }
-            self.outgoing = outgoing
-            subjects = Set(graph.entities.keys).union(outgoing.keys).sorted {
-                $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
-            }
-        }
-    }
-
-    /// The group of the entity with key `id`: its description (when the graph has it), then the
-    /// direct triples of its asserted relations.
-    private func entityGroup(_ id: String, in graph: KnowledgeGraph, plan: Plan) -> [Triple] {
-        var group = SubjectGroup(iris.entityIRI(id: id))
-        if let entity = graph.entities[id] {
-            for triple in triples(forEntity: entity) { group.add(triple) }
-        }
-        for relation in plan.outgoing[id] ?? [] {
-            if let triple = directTriple(forRelation: relation) { group.add(triple) }
-        }
-        return group.triples
+        return group
     }
 
     /// The `xsd:decimal` of the relation's share, nil when it has none.
@@ -223,19 +285,47 @@ public struct OntologyMapping: Sendable, Hashable {
     }
 }
 
-/// The triples of one subject, in insertion order, each once.
+/// The triples of one subject, in insertion order, each once, with the graphs each is in.
 private struct SubjectGroup {
     let subject: IRI
+    /// The graph of triples added without one.
+    private let graph: IRI?
     private(set) var triples: [Triple] = []
-    private var seen: Set<Triple> = []
+    /// Per triple (same index), the graphs it is in, in the order added.
+    private var graphs: [[IRI?]] = []
+    private var index: [Triple: Int] = [:]
 
-    init(_ subject: IRI) { self.subject = subject }
-
-    mutating func add(_ triple: Triple) {
-        if seen.insert(triple).inserted { triples.append(triple) }
+    init(_ subject: IRI, graph: IRI?) {
+        self.subject = subject
+        self.graph = graph
     }
 
-    mutating func add(_ predicate: IRI, _ object: IRI) { add(Triple(subject, predicate, object)) }
+    /// Adds `triple` in `graph` (nil: the default graph); a triple added again gains the graph.
+    mutating func add(_ triple: Triple, graph: IRI?) {
+        if let i = index[triple] {
+            if !graphs[i].contains(graph) { graphs[i].append(graph) }
+            return
+        }
+        index[triple] = triples.count
+        triples.append(triple)
+        graphs.append([graph])
+    }
 
-    mutating func add(_ predicate: IRI, _ object: Literal) { add(Triple(subject, predicate, object)) }
+    mutating func add(_ predicate: IRI, _ object: IRI) { add(Triple(subject, predicate, object), graph: graph) }
+
+    mutating func add(_ predicate: IRI, _ object: Literal) { add(Triple(subject, predicate, object), graph: graph) }
+
+    /// Each triple once per graph: the default graph first, then named graphs in IRI order.
+    var quads: [Quad] {
+        var out: [Quad] = []
+        for (triple, names) in zip(triples, graphs) {
+            let ordered = names.sorted { a, b in
+                guard let b else { return false }
+                guard let a else { return true }
+                return a < b
+            }
+            for name in ordered { out.append(Quad(triple, graph: name)) }
+        }
+        return out
+    }
 }

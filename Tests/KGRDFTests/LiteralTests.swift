@@ -101,7 +101,7 @@ final class LiteralTests: XCTestCase {
     func testControlCharactersAreKeptAndEscapedInNTriplesForm() {
         let literal = Literal("Bell\u{7} Corp\u{C} \"q\" \\")
         XCTAssertEqual(literal.lexicalForm, "Bell\u{7} Corp\u{C} \"q\" \\")
-        XCTAssertEqual(literal.description, #""Bell\u0007 Corp\u000C \"q\" \\""#)
+        XCTAssertEqual(literal.description, #""Bell\u0007 Corp\f \"q\" \\""#)
         XCTAssertEqual(literal.datatype.string, xsd + "string")
     }
 }
