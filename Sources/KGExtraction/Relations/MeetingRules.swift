@@ -99,7 +99,17 @@ struct MeetingRules {
             add(extractor.candidate(.metWith, a, b, in: view, trigger: i, rule: "met-with/talks-between"), &out)
             return
         }
-        guard view.word(i + 1) == "with", let o = view.object(after: i + 2, types: MeetingRules.parties) else { return }
+        if view.word(i + 1) != "with" {
+            // "Armenia and Azerbaijan held talks": a coordinated subject of a holding verb.
+            let h = i - 1 >= view.start && MeetingRules.holdVerbs.contains(view.word(i - 1)) ? i - 1
+                : (i - 2 >= view.start && MeetingRules.holdVerbs.contains(view.word(i - 2)) ? i - 2 : nil)
+            guard let hv = h, !["of", "in", "into", "at", "after", "during", "for"].contains(view.word(hv)),
+                  let s = view.subject(before: hv, types: MeetingRules.parties),
+                  let other = view.coordinated(before: s, types: MeetingRules.parties).first else { return }
+            add(extractor.candidate(.metWith, other, s, in: view, trigger: i, rule: "met-with/x-and-y-held-talks"), &out)
+            return
+        }
+        guard let o = view.object(after: i + 2, types: MeetingRules.parties) else { return }
         // "talks with France, Germany and Britain": every listed party.
         let others = view.list(after: view.mentions[o].span.upperBound, types: MeetingRules.parties).filter { $0 != o }
         let listed = view.word(view.mentions[o].span.upperBound) == "," || view.word(view.mentions[o].span.upperBound) == "and"

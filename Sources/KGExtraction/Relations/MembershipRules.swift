@@ -70,7 +70,10 @@ struct MembershipRules {
                 return
             }
             if let x = view.subject(before: i, types: MembershipRules.members), copulaBetween(x, i) {
-                add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/is-a-member"), &out)
+                // "Kazakhstan, Russia and Belarus are members of ...": every coordinated subject.
+                for member in [x] + view.coordinated(before: x, types: MembershipRules.members) {
+                    add(extractor.candidate(.memberOf, member, y, in: view, trigger: i, rule: "member-of/is-a-member"), &out)
+                }
             }
             return
         }

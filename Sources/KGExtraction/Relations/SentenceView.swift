@@ -148,6 +148,20 @@ struct SentenceView {
         return nil
     }
 
+    /// The mentions coordinated before `mi` ("Kazakhstan, Russia and Belarus are ..."): nearest first.
+    func coordinated(before mi: Int, types: Set<EntityType>) -> [Int] {
+        var out: [Int] = []
+        var j = mentions[mi].span.lowerBound - 1
+        while j > start, [",", "and", "or"].contains(tokens[j].lower) {
+            var k = j - 1
+            if tokens[j].lower == "and" || tokens[j].lower == "or", tokens[k].text == "," { k -= 1 }
+            guard k >= start, let m = unit[k], accepts(m, types), !mentions[m].isModifier, !out.contains(m), m != mi else { break }
+            out.append(m)
+            j = mentions[m].span.lowerBound - 1
+        }
+        return out
+    }
+
     /// First token in `range` of a cue category.
     func firstCue(_ cue: Cue, in range: Range<Int>) -> Int? {
         let lo = max(range.lowerBound, start)
