@@ -2,7 +2,7 @@
 # Runs the whole test suite against the real consumers of kgexport's output.
 #
 # Installs what the tests need when it is missing (Debian packages: libxml2-dev, libxml2-utils,
-# graphviz, raptor2-utils, libapache-jena-java, a Java runtime; PyPI: networkx, rdflib, igraph,
+# graphviz, raptor2-utils, jing, libapache-jena-java, a Java runtime; PyPI: networkx, rdflib, igraph,
 # pyoxigraph), then runs `swift test`. Interop tests fail, never skip, when a consumer is absent
 # (KGEXPORT_REQUIRE_TOOLS=1). Extra arguments go to `swift test` (e.g. --filter InteropTests).
 set -euo pipefail
@@ -15,6 +15,7 @@ pkg-config --exists libxml-2.0 2>/dev/null || packages+=(libxml2-dev pkg-config)
 command -v xmllint >/dev/null || packages+=(libxml2-utils)
 command -v dot >/dev/null || packages+=(graphviz)
 command -v rapper >/dev/null || packages+=(raptor2-utils)
+command -v jing >/dev/null || packages+=(jing)
 [ -f /usr/share/java/jena-cmds.jar ] || packages+=(libapache-jena-java)
 command -v java >/dev/null || packages+=(default-jre-headless)
 command -v unzip >/dev/null || packages+=(unzip)
