@@ -65,6 +65,14 @@ struct GraphExport {
             try RDFXMLWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
         case .jsonl:
             try JSONLinesWriter.write(graph, to: sink)
+        case .ntriples:
+            try NTriplesWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
+        case .nquads:
+            try NQuadsWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
+        case .turtle:
+            try TurtleWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
+        case .jsonld:
+            try JSONLDWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KGFormats
 
 /// The output formats, each with its file extension and media type.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
@@ -10,6 +11,14 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case dot
     /// kgexport interchange, JSON Lines.
     case jsonl
+    /// RDF 1.1 N-Triples, canonical form: one triple per line.
+    case ntriples
+    /// RDF 1.1 N-Quads: one named graph per article.
+    case nquads
+    /// RDF 1.1 Turtle: prefixed names, grouped by subject.
+    case turtle
+    /// JSON-LD 1.1 with the kgexport context embedded.
+    case jsonld
 
     var fileExtension: String {
         switch self {
@@ -17,6 +26,10 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .rdfxml: "rdf"
         case .dot: "dot"
         case .jsonl: "jsonl"
+        case .ntriples: NTriplesWriter.fileExtension
+        case .nquads: NQuadsWriter.fileExtension
+        case .turtle: TurtleWriter.fileExtension
+        case .jsonld: JSONLDWriter.fileExtension
         }
     }
 
@@ -26,10 +39,15 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .rdfxml: "application/rdf+xml"
         case .dot: "text/vnd.graphviz"
         case .jsonl: "application/jsonl"
+        case .ntriples: NTriplesWriter.mediaType
+        case .nquads: NQuadsWriter.mediaType
+        case .turtle: TurtleWriter.mediaType
+        case .jsonld: JSONLDWriter.mediaType
         }
     }
 
-    /// Parses `graphml,rdfxml,dot` (also accepts the extensions `rdf` and `gv`).
+    /// Parses `graphml,rdfxml,dot` (also accepts the extensions `rdf`, `gv`, `nt`, `nq`, `ttl`, and
+    /// `n-triples`, `n-quads`, `json-ld`).
     static func parseList(_ text: String) throws -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: true) {
@@ -38,6 +56,10 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
             case "rdf", "xml", "rdf/xml": .rdfxml
             case "gv": .dot
             case "json-lines", "ndjson": .jsonl
+            case "nt", "n-triples": .ntriples
+            case "nq", "n-quads": .nquads
+            case "ttl": .turtle
+            case "json-ld": .jsonld
             default: OutputFormat(rawValue: name)
             }
             guard let format else {
