@@ -107,7 +107,7 @@ public final class GraphMLWriter {
                 try xml.attribute("id", key.name)
                 try xml.attribute("for", domain)
                 try xml.attribute("attr.name", key.name)
-                try xml.attribute("attr.type", key.type.rawValue)
+                try xml.attribute("attr.type", key.type.graphMLType)
                 try xml.element("desc", text: key.description)
                 try xml.endElement()
             }

@@ -1,10 +1,11 @@
 import KGModel
 
-/// The attributes property-graph formats write for nodes and edges: one table, so GraphML and DOT
-/// carry the same names, types and values.
+/// The attributes property-graph formats write for nodes and edges: one table, so GraphML, GEXF and
+/// DOT carry the same names, types and values.
 ///
 /// Node attributes, in order: `label`, `type` (``KGModel/EntityType`` raw value), `iri`, `aliases`
-/// (a JSON array of strings, RFC 8259; absent when there are none).
+/// (a list of strings: a JSON array, RFC 8259, in GraphML and DOT, a `liststring` in GEXF; absent
+/// when there are none).
 ///
 /// Edge attributes, in order: `relation` (`member-of`, `met-with`, `holds-share-in`), `relation_iri`
 /// (the IRI of the relation's qualified node), `date` (ISO 8601 / XML Schema lexical form:
@@ -17,9 +18,30 @@ import KGModel
 ///
 /// A value the graph does not have is left out, never written as an empty string or NaN.
 struct PropertyGraphAttributes {
-    /// An attribute's value type (GraphML 1.0 `attr.type`).
-    enum ValueType: String {
+    /// An attribute's value type, and how each format declares it.
+    enum ValueType {
         case string, double, int
+        /// A list of strings (aliases).
+        case stringList
+
+        /// GraphML 1.0 `attr.type`: `string`, `double`, `int`; a list is one `string` (a JSON array).
+        var graphMLType: String {
+            switch self {
+            case .string, .stringList: return "string"
+            case .double: return "double"
+            case .int: return "int"
+            }
+        }
+
+        /// GEXF 1.3 attribute `type`: `string`, `double`, `integer`, `liststring`.
+        var gexfType: String {
+            switch self {
+            case .string: return "string"
+            case .double: return "double"
+            case .int: return "integer"
+            case .stringList: return "liststring"
+            }
+        }
     }
 
     /// An attribute's declaration: its name, type, and what it holds.
@@ -34,13 +56,16 @@ struct PropertyGraphAttributes {
         case string(String)
         case double(Double)
         case int(Int)
+        case stringList([String])
 
-        /// The lexical form: strings as they are, numbers with `.` and no exponent.
+        /// The lexical form: strings as they are, numbers with `.` and no exponent, a list as a
+        /// JSON array (``jsonArray(_:)``).
         var lexicalForm: String {
             switch self {
             case let .string(s): return s
             case let .double(d): return Identifier.formatDecimal(d)
             case let .int(i): return String(i)
+            case let .stringList(list): return PropertyGraphAttributes.jsonArray(list)
             }
         }
     }
@@ -49,7 +74,7 @@ struct PropertyGraphAttributes {
         Key(name: "label", type: .string, description: "canonical name of the entity"),
         Key(name: "type", type: .string, description: "entity type: Person, Country, Organization, Company, Facility or Place"),
         Key(name: "iri", type: .string, description: "IRI of the entity in the RDF output"),
-        Key(name: "aliases", type: .string, description: "other names of the entity, as a JSON array of strings"),
+        Key(name: "aliases", type: .stringList, description: "other names of the entity, as a JSON array of strings"),
     ]
 
     static let edgeKeys: [Key] = [
@@ -99,7 +124,7 @@ struct PropertyGraphAttributes {
             ("iri", .string(iriForEntity(entity))),
         ]
         if !entity.aliases.isEmpty {
-            out.append(("aliases", .string(PropertyGraphAttributes.jsonArray(entity.aliases))))
+            out.append(("aliases", .stringList(entity.aliases)))
         }
         return out
     }
