@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// The RDF/XML consumers the interop tests run: raptor's `rapper`, Apache Jena RIOT, rdflib and
-/// pyoxigraph (see shared/VALIDATORS.md). Each helper requires its tool first (fails under CI or
+/// The RDF consumers the interop tests run: raptor's `rapper`, Apache Jena RIOT, rdflib and
+/// pyoxigraph (see shared/VALIDATORS.md), for RDF/XML and the other RDF syntaxes. Each helper requires its tool first (fails under CI or
 /// `KGEXPORT_REQUIRE_TOOLS`, skips otherwise, like ``Tool/require(_:package:file:line:)``).
 enum RDFConsumers {
     // MARK: raptor
@@ -31,6 +31,8 @@ enum RDFConsumers {
         "dexx.collection", "gson", "guava", "httpclient", "httpcore", "jackson-core", "jackson-databind",
         "jackson-annotations", "jsonld-java", "jakarta.json-api", "protobuf", "slf4j-api", "slf4j-simple",
         "thrift", "titanium-json-ld",
+        // jsonld-java, Jena's JSON-LD 1.0 reader, needs the cache module of Apache HttpClient.
+        "httpclient-cache",
     ]
 
     /// Where the Xerces message files go (see ``jenaClasspath``); removed when the test process exits.
@@ -89,19 +91,28 @@ enum RDFConsumers {
 
     /// `riot --validate` over `paths` in one JVM (strict: IRIs, QNames, language tags, XML characters).
     /// Fails the test with Jena's messages unless every file is valid.
-    static func riotValidate(_ paths: [String], file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try jena("riotcmd.riot", ["--validate", "--syntax=RDF/XML"] + paths, file: file, line: line)
+    ///
+    /// - Parameter syntax: Jena's name of the syntax of every file (`RDF/XML`, `N-Triples`, `N-Quads`,
+    ///   `Turtle`, `JSONLD10`), or nil to let Jena choose by file extension.
+    static func riotValidate(_ paths: [String], syntax: String? = "RDF/XML", file: StaticString = #filePath, line: UInt = #line) throws {
+        let options = ["--validate"] + (syntax.map { ["--syntax=\($0)"] } ?? [])
+        let result = try jena("riotcmd.riot", options + paths, file: file, line: line)
         XCTAssertEqual(result.status, 0, "riot --validate rejected:\n\(result.stdout)\(result.stderr)", file: file, line: line)
         XCTAssertFalse(result.stderr.contains("WARN") || result.stderr.contains("ERROR"), result.stderr, file: file, line: line)
     }
 
-    /// `riot --count` over `paths` in one JVM: path → triples (from "file:///path : Triples = N").
-    static func riotCounts(_ paths: [String], file: StaticString = #filePath, line: UInt = #line) throws -> [String: Int] {
-        let result = try jena("riotcmd.riot", ["--count", "--syntax=RDF/XML"] + paths, file: file, line: line)
+    /// `riot --count` over `paths` in one JVM: path → triples or quads (from "file:///path : Triples = N"
+    /// or "… : Quads = N").
+    ///
+    /// - Parameter syntax: as in ``riotValidate(_:syntax:file:line:)``.
+    static func riotCounts(_ paths: [String], syntax: String? = "RDF/XML", file: StaticString = #filePath, line: UInt = #line) throws -> [String: Int] {
+        let options = ["--count"] + (syntax.map { ["--syntax=\($0)"] } ?? [])
+        let result = try jena("riotcmd.riot", options + paths, file: file, line: line)
         XCTAssertEqual(result.status, 0, "riot --count failed:\n\(result.stderr)", file: file, line: line)
         var counts: [String: Int] = [:]
         for text in (result.stdout + "\n" + result.stderr).split(separator: "\n") {
-            guard text.hasPrefix("file://"), let separator = text.range(of: " : Triples = ") else { continue }
+            guard text.hasPrefix("file://"),
+                  let separator = text.range(of: " : Triples = ") ?? text.range(of: " : Quads = ") else { continue }
             let path = String(text[text.index(text.startIndex, offsetBy: 7)..<separator.lowerBound])
             counts[path] = Int(text[separator.upperBound...].filter(\.isNumber))
         }
@@ -135,6 +146,76 @@ enum RDFConsumers {
         """#
         let result = try Tool.python(program, args: paths)
         XCTAssertEqual(result.status, 0, "rdflib could not read:\n\(result.stderr)", file: file, line: line)
+        let json = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: [[String]]]
+        return try XCTUnwrap(json, result.stdout, file: file, line: line)
+    }
+
+    /// Reads each file with rdflib in the given format (`xml`, `nt`, `nquads`, `turtle`, `json-ld`)
+    /// and returns, per path, its statements as sorted rows `[graph, subject, predicate, "iri" or
+    /// "literal", value, datatype, language]`, `graph` empty for the default graph (every statement of
+    /// a triple syntax), datatypes as in ``rdflibTriples(_:file:line:)``.
+    static func rdflibQuads(_ files: [(path: String, format: String)], file: StaticString = #filePath, line: UInt = #line) throws -> [String: [[String]]] {
+        try Tool.requirePython(module: "rdflib", package: "rdflib", file: file, line: line)
+        let program = #"""
+        import sys, json, rdflib
+        from rdflib.namespace import RDF, XSD
+        out = {}
+        args = sys.argv[1:]
+        for path, fmt in zip(args[0::2], args[1::2]):
+            rows = []
+            if fmt == "nquads":
+                ds = rdflib.Dataset()
+                ds.parse(path, format=fmt)
+                statements = [(s, p, o, c.identifier if hasattr(c, "identifier") else c) for s, p, o, c in ds.quads((None, None, None, None))]
+            else:
+                statements = [(s, p, o, None) for s, p, o in rdflib.Graph().parse(path, format=fmt)]
+            for s, p, o, c in statements:
+                g = "" if c is None or c == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(c)
+                if isinstance(o, rdflib.Literal):
+                    dt = o.datatype or (RDF.langString if o.language else XSD.string)
+                    rows.append([g, str(s), str(p), "literal", str(o), str(dt), o.language or ""])
+                else:
+                    rows.append([g, str(s), str(p), "iri", str(o), "", ""])
+            out[path] = sorted(rows)
+        print(json.dumps(out, ensure_ascii=False))
+        """#
+        let result = try Tool.python(program, args: files.flatMap { [$0.path, $0.format] })
+        XCTAssertEqual(result.status, 0, "rdflib could not read:\n\(result.stderr)", file: file, line: line)
+        let json = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: [[String]]]
+        return try XCTUnwrap(json, result.stdout, file: file, line: line)
+    }
+
+    /// Parses each file with pyoxigraph in the given format (an `RdfFormat` name: `RDF_XML`,
+    /// `N_TRIPLES`, `N_QUADS`, `TURTLE`, `JSON_LD`), loads it into a store, and returns, per path,
+    /// rows as in ``rdflibQuads(_:file:line:)``; the test fails unless the store holds as many
+    /// quads as were parsed.
+    static func oxigraphQuads(_ files: [(path: String, format: String)], file: StaticString = #filePath, line: UInt = #line) throws -> [String: [[String]]] {
+        try Tool.requirePython(module: "pyoxigraph", package: "pyoxigraph", file: file, line: line)
+        let program = #"""
+        import sys, json, pyoxigraph as ox
+        XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+        out = {}
+        args = sys.argv[1:]
+        for path, fmt in zip(args[0::2], args[1::2]):
+            with open(path, "rb") as f:
+                quads = list(ox.parse(f, format=getattr(ox.RdfFormat, fmt)))
+            store = ox.Store()
+            store.extend(quads)
+            if len(store) != len(set(quads)):
+                sys.exit(f"{path}: the store holds {len(store)} quads, {len(set(quads))} parsed")
+            rows = []
+            for q in quads:
+                g = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+                o = q.object
+                if isinstance(o, ox.Literal):
+                    rows.append([g, q.subject.value, q.predicate.value, "literal", o.value, o.datatype.value, o.language or ""])
+                else:
+                    rows.append([g, q.subject.value, q.predicate.value, "iri", o.value, "", ""])
+            out[path] = sorted(rows)
+        print(json.dumps(out, ensure_ascii=False))
+        """#
+        let result = try Tool.python(program, args: files.flatMap { [$0.path, $0.format] })
+        XCTAssertEqual(result.status, 0, "pyoxigraph could not load:\n\(result.stderr)", file: file, line: line)
         let json = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: [[String]]]
         return try XCTUnwrap(json, result.stdout, file: file, line: line)
     }
