@@ -55,6 +55,19 @@ final class ExampleArticleTests: XCTestCase {
         let visit = try XCTUnwrap(relations(.metWith, "nursultan-nazarbayev", "dmitri-medvedev").first)
         XCTAssertEqual(visit.modality, .planned)
         XCTAssertEqual(visit.date?.description, "2008-09-22")
+        XCTAssertEqual(visit.place, "astana", "the visited capital is the meeting's place")
+        XCTAssertEqual(graph.entities["astana"]?.type, .place)
+    }
+
+    func testDescriptionsAreNotAliases() {
+        // "this heavily militarized organization" and "the Kazakh leader" refer to entities but name none.
+        XCTAssertEqual(graph.entities["collective-security-treaty-organization"]?.aliases, ["CSTO"])
+        XCTAssertEqual(graph.entities["nursultan-nazarbayev"]?.aliases, ["Nazarbayev"])
+        for e in graph.sortedEntities {
+            for a in e.aliases {
+                XCTAssertTrue(a.unicodeScalars.first.map { $0.properties.isUppercase } ?? false, "\(e.id) alias \(a)")
+            }
+        }
     }
 
     func testShareholding() throws {

@@ -13,7 +13,7 @@ import KGModel
 ///   "the Tory leader" to the latest person of that party, "the Planning Minister" to the person
 ///   with that title, "this organization" to the latest organization, and a company description in
 ///   subject position ("The Paris-based exchange, owner of ...") to the latest company that was a
-///   sentence's subject.
+///   sentence's subject. A description is never an alias: aliases are names only.
 struct EntityResolver {
     let tokens: [Token]
 
@@ -73,12 +73,8 @@ struct EntityResolver {
                 case .description:
                     m.entity = resolveDescription(m, sentenceMentions: sentences[si], before: mi,
                                                   entities: entities, order: order, lastSubjectCompany: lastSubjectCompany)
-                    if let key = m.entity, var e = entities[key], m.type == e.type {
-                        if !e.aliases.contains(m.surface) { e.aliases.append(m.surface) }
-                        entities[key] = e
-                    } else {
-                        m.entity = nil
-                    }
+                    // A description refers to the entity but is not one of its names: no alias.
+                    if let key = m.entity, entities[key]?.type != m.type { m.entity = nil }
                 case .demonym, .capital, .name:
                     if let entry = m.entry {
                         let key = "lex:" + entry.label

@@ -212,7 +212,10 @@ struct MeetingRules {
         for m in view.mentions where m.type == .person {
             guard let key = m.entity, key != v, view.entities[key]?.nationality == country,
                   view.entities[v]?.nationality != country else { continue }
-            add(extractor.candidate(.metWith, subjectKey: v, objectKey: key, in: view, trigger: i, rule: "met-with/visit-host"), &out)
+            // The visited city is the meeting's place ("an official visit to Astana").
+            let place = view.type(pm) == .place ? view.mentions[pm].entity : nil
+            add(extractor.candidate(.metWith, subjectKey: v, objectKey: key, in: view, trigger: i, rule: "met-with/visit-host",
+                                    place: place), &out)
             return
         }
     }

@@ -33,13 +33,16 @@ struct RelationExtractor {
 
     /// A candidate between two mentions of `view`, with cues, date and place read around `trigger`.
     func candidate(_ kind: RelationKind, _ subject: Int, _ object: Int, in view: SentenceView, trigger: Int,
-                   rule: String, share: Double? = nil, planned: Bool = false) -> Candidate? {
+                   rule: String, share: Double? = nil, planned: Bool = false, place: String? = nil) -> Candidate? {
         guard let s = view.mentions[subject].entity, let o = view.mentions[object].entity, s != o else { return nil }
-        return candidate(kind, subjectKey: s, objectKey: o, in: view, trigger: trigger, rule: rule, share: share, planned: planned)
+        return candidate(kind, subjectKey: s, objectKey: o, in: view, trigger: trigger, rule: rule, share: share,
+                         planned: planned, place: place)
     }
 
+    /// A candidate between two entity keys. `place`, when given, is the meeting's place as the rule
+    /// read it ("a visit to Astana"); otherwise a place after "in" or "at" following the trigger is taken.
     func candidate(_ kind: RelationKind, subjectKey s: String, objectKey o: String, in view: SentenceView, trigger: Int,
-                   rule: String, share: Double? = nil, planned: Bool = false) -> Candidate? {
+                   rule: String, share: Double? = nil, planned: Bool = false, place knownPlace: String? = nil) -> Candidate? {
         guard s != o else { return nil }
         let cs = view.clauseStart(trigger)
         var modality: Modality = .asserted
@@ -53,7 +56,7 @@ struct RelationExtractor {
             modality = .planned
         }
         var date: PartialDate?
-        var place: String?
+        var place = knownPlace
         if kind == .metWith {
             let dates = DateExpression.find(in: view.tokens, range: view.start..<view.end,
                                             articleDate: analysis.document.date, planned: modality == .planned)
@@ -62,7 +65,7 @@ struct RelationExtractor {
             date = (after ?? before)?.date
             // "in Astana": a place after the trigger.
             var j = trigger + 1
-            while j < view.end - 1 {
+            while place == nil, j < view.end - 1 {
                 if view.tokens[j].lower == "in" || view.tokens[j].lower == "at", let mi = view.mention(at: j + 1),
                    view.type(mi) == .place, let key = view.mentions[mi].entity, !view.mentions[mi].isModifier {
                     place = key
