@@ -1,0 +1,1 @@
+../../../shared/corpus/score.py
