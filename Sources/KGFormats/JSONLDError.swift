@@ -8,6 +8,7 @@ public enum JSONLDError: Error, Equatable, Sendable, CustomStringConvertible {
     /// written unchanged.
     case unwritableIRI(String, term: String)
 
+    /// A lower-case message naming the IRI and the term its scheme collides with.
     public var description: String {
         switch self {
         case let .unwritableIRI(iri, term):

@@ -7,6 +7,7 @@ public enum TurtleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// RDF 1.1 Turtle §6.5, or declared twice).
     case invalidPrefix(String, namespace: String, reason: String)
 
+    /// A lower-case message naming the prefix, its namespace and the reason.
     public var description: String {
         switch self {
         case let .invalidPrefix(prefix, namespace, reason):

@@ -274,6 +274,24 @@ final class RDFSyntaxesInteropTests: XCTestCase {
         }
     }
 
+    func testNastyLabelsReadBackUnchangedOutsideXML() throws {
+        // PITFALLS.md: every name reads back as written. Only XML drops characters (RDF/XML reads
+        // back NastyNames.labels); the other syntaxes keep BEL and form feed too.
+        let nasty = try NastyNames.graph()
+        let paths = try writeAll(nasty, name: "nasty-names")
+        let mapping = try OntologyMapping()
+        let syntaxes: [Syntax] = [.ntriples, .nquads, .turtle, .jsonld]
+        let rows = try RDFConsumers.rdflibQuads(syntaxes.map { (paths[$0] ?? "", $0.rdflibFormat) })
+        for syntax in syntaxes {
+            let labels = Dictionary((rows[paths[syntax] ?? ""] ?? []).filter { $0[2] == Vocabulary.RDFS.label.string }.map { ($0[1], $0[4]) },
+                                    uniquingKeysWith: { a, _ in a })
+            for (entity, label) in NastyNames.labels {
+                let written = entity == "e12" ? "Bell\u{7} Corp\u{C}" : label
+                XCTAssertEqual(labels[mapping.iris.entityIRI(id: entity).string], written, "\(entity) in \(syntax)")
+            }
+        }
+    }
+
     // MARK: N-Quads: provenance
 
     func testEachArticleGraphHoldsExactlyWhatThatArticleStated() throws {

@@ -145,6 +145,24 @@ final class JSONLDWriterTests: XCTestCase {
         XCTAssertTrue(sink.text.contains(#""url": ["mailto:a@example.org", "http://schema.org///x"]"#), sink.text)
     }
 
+    func testIRIsOutsideTheDefaultBaseAreWrittenInFull() throws {
+        var graph = KnowledgeGraph()
+        graph.add(Entity(id: "x", label: "X", type: .person))
+        graph.add(Relation(subject: "x", kind: .memberOf, object: "y", evidence: Evidence(source: "d.txt")))
+        let sink = MemorySink()
+        let mapping = try OntologyMapping(iris: IRIMinter(base: "http://example.org/kg#"))
+        try JSONLDWriter.write(graph, mapping: mapping, to: sink)
+        XCTAssertTrue(sink.text.contains("""
+            {
+              "id": "http://example.org/kg#entity/x",
+              "type": "Person",
+              "label": "X",
+              "memberOf": "http://example.org/kg#entity/y"
+            },
+        """), sink.text)
+        XCTAssertTrue(sink.text.contains(#""wasDerivedFrom": "http://example.org/kg#article/d.txt""#), sink.text)
+    }
+
     func testEmptyGraph() throws {
         let text = try jsonld(KnowledgeGraph())
         XCTAssertTrue(text.hasSuffix("  },\n  \"@graph\": []\n}\n"), text)
