@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kgexport", targets: ["kgexport"]),
-        .library(name: "KGExport", targets: ["KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats"]),
+        .library(name: "KGExport", targets: ["KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats", "KGStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "KGRDF", dependencies: ["KGModel"]),
         // Stage 5: serializers (GraphML, DOT, RDF/XML) over a libxml2 writer.
         .target(name: "KGFormats", dependencies: ["KGModel", "KGRDF", "CLibXML2"]),
+        // Stage 6: sending a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol).
+        .target(name: "KGStore", dependencies: ["KGRDF"]),
         // The command-line tool: parses, calls, prints.
         .executableTarget(
             name: "kgexport",
             dependencies: [
-                "KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats",
+                "KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats", "KGStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +43,8 @@ let package = Package(
         .testTarget(name: "KGExtractionTests", dependencies: ["KGExtraction"]),
         .testTarget(name: "KGRDFTests", dependencies: ["KGRDF"]),
         .testTarget(name: "KGFormatsTests", dependencies: ["KGFormats", "KGInterchange"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF"]),
+        .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGRDF"]),
+        .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF", "KGStore"]),
         // Runs the built binary end to end (depends on it so that `swift build --build-tests` builds it).
         .testTarget(name: "CLITests", dependencies: ["kgexport"]),
     ]

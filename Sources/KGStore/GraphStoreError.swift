@@ -1,0 +1,32 @@
+/// Why a graph could not be sent to a store. Messages are lower-case and name the URL, the
+/// HTTP status and the store's own message.
+public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The endpoint is not an absolute `http` or `https` URL with a host and no fragment.
+    case invalidEndpoint(String)
+    /// No HTTP response arrived (name resolution, connection refused or broken, timeout).
+    case unreachable(url: String, reason: String)
+    /// The store answered with a status other than 2xx; `message` is ``HTTPResponse/message``.
+    case rejected(method: String, url: String, status: String, message: String)
+    /// The store answered 401 and no credentials were given; `challenge` is its
+    /// `WWW-Authenticate` header (empty when it sent none).
+    case authenticationRequired(url: String, challenge: String)
+    /// The store answered 401 with no challenge that ``AuthenticationChallenge`` can answer.
+    case unsupportedAuthentication(url: String, challenge: String)
+
+    public var description: String {
+        switch self {
+        case .invalidEndpoint(let text):
+            return "endpoint '\(text)' is not an http or https URL"
+        case .unreachable(let url, let reason):
+            return "cannot reach \(url): \(reason)"
+        case .rejected(let method, let url, let status, let message):
+            let said = message.isEmpty ? "with an empty body" : message
+            return "\(method) \(url) failed with HTTP status \(status): \(said)"
+        case .authenticationRequired(let url, let challenge):
+            let scheme = challenge.split(separator: " ").first.map { " (\($0))" } ?? ""
+            return "\(url) asks for a user name and password\(scheme), and none were given"
+        case .unsupportedAuthentication(let url, let challenge):
+            return "\(url) asks for authentication this client cannot answer (it answers Basic, and Digest with MD5): \(challenge)"
+        }
+    }
+}

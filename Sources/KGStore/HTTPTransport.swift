@@ -1,0 +1,14 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends one HTTP request and waits for the answer. ``GraphStoreClient`` talks to a store
+/// through it; ``URLSessionTransport`` is the real one, and tests substitute their own.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` (method, URL, header fields and body already set) and returns the
+    /// response, whatever its status. Does not follow authentication challenges.
+    /// - Throws: ``GraphStoreError/unreachable(url:reason:)`` when no response arrives: the host
+    ///   cannot be resolved or reached, the connection breaks, or the request times out.
+    func send(_ request: URLRequest) throws(GraphStoreError) -> HTTPResponse
+}
