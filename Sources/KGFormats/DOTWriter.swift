@@ -27,6 +27,19 @@ import KGRDF
 ///   attributes it does not know. Absent values are left out.
 /// - Output is deterministic.
 ///
+/// Two options change the drawing, not the data (both off by default, which gives the shape above):
+/// - ``Options/clusterByType``: the node statements are grouped into one `subgraph
+///   "cluster_<Type>"` per entity type present (types in the order of their names, entities in
+///   the order given), labelled with the type and outlined in its colour; `dot` draws each as a box.
+///   Edge statements stay at the top level.
+/// - ``Options/legend``: before the closing brace, a `subgraph "cluster_legend"` labelled
+///   `Legend` with one sample node per entity type present (its shape and colour) and one sample
+///   edge per relation present (its colour; label `member-of`, ...) and per modality other than
+///   asserted (`planned` dashed, `negated` dotted). Legend nodes have ids starting with
+///   `kgexport-legend` (lengthened with `_` until no entity id starts with it), an empty or
+///   type-name label, `class="legend"`, and none of the entity attributes; readers that load the
+///   DOT as data should leave this option off.
+///
 /// Lifecycle as ``GraphMLWriter``: ``begin(entities:documents:)``, ``write(_:)``, ``finish()``.
 public final class DOTWriter {
     /// What the writer needs besides the graph.
@@ -37,21 +50,30 @@ public final class DOTWriter {
         public var iriForRelation: @Sendable (Relation) -> String
         /// The graph's name (`digraph "<name>"`), default `knowledge_graph`.
         public var graphName: String
+        /// Add a legend of the entity types and relation styles present (default false).
+        public var legend: Bool
+        /// Group the nodes into one cluster per entity type (default false).
+        public var clusterByType: Bool
 
         /// Options whose IRIs are minted by `iris` (by default ``KGRDF/IRIMinter``'s base
         /// `https://w3id.org/kgexport/id/`), so nodes and edges name the same resources as the RDF output.
-        public init(iris: IRIMinter = IRIMinter(), graphName: String = "knowledge_graph") {
+        public init(iris: IRIMinter = IRIMinter(), graphName: String = "knowledge_graph",
+                    legend: Bool = false, clusterByType: Bool = false) {
             self.init(iriForEntity: { iris.entityIRI(for: $0).string },
-                      iriForRelation: { iris.relationIRI(for: $0).string }, graphName: graphName)
+                      iriForRelation: { iris.relationIRI(for: $0).string }, graphName: graphName,
+                      legend: legend, clusterByType: clusterByType)
         }
 
         /// Options with IRI functions of the caller's own.
         public init(iriForEntity: @escaping @Sendable (Entity) -> String,
                     iriForRelation: @escaping @Sendable (Relation) -> String,
-                    graphName: String = "knowledge_graph") {
+                    graphName: String = "knowledge_graph",
+                    legend: Bool = false, clusterByType: Bool = false) {
             self.iriForEntity = iriForEntity
             self.iriForRelation = iriForRelation
             self.graphName = graphName
+            self.legend = legend
+            self.clusterByType = clusterByType
         }
     }
 
@@ -86,6 +108,11 @@ public final class DOTWriter {
     private var attributes: PropertyGraphAttributes?
     private var writtenEdges = Set<String>()
     private var finished = false
+    /// For the legend: the entity types, relations and modalities written, and the legend's id prefix.
+    private var typesPresent = Set<EntityType>()
+    private var kindsPresent = Set<RelationKind>()
+    private var modalitiesPresent = Set<Modality>()
+    private var legendPrefix = "kgexport-legend"
 
     /// Binds a writer to a sink. Nothing is written until ``begin(entities:documents:)``.
     public init(sink: ByteSink, options: Options = Options()) {
@@ -111,18 +138,36 @@ public final class DOTWriter {
         out += "  node [style=\"filled\", fontsize=\"11\"];\n"
         out += "  edge [fontsize=\"9\"];\n"
         try sink.write(out)
-        for entity in entities {
-            let style = DOTWriter.style(of: entity.type)
-            var list: [(String, String)] = []
-            for (key, value) in attributes.node(entity) {
-                list.append((key, value.lexicalForm))
-                if key == "label" {
-                    list.append(("shape", style.shape))
-                    list.append(("fillcolor", style.fillColor))
-                }
-            }
-            try sink.write("  " + DOTWriter.quoted(entity.id) + " " + DOTWriter.attributeList(list) + ";\n")
+        typesPresent = Set(entities.map(\.type))
+        while entities.contains(where: { $0.id.hasPrefix(legendPrefix) }) { legendPrefix += "_" }
+        guard options.clusterByType else {
+            for entity in entities { try sink.write("  " + nodeStatement(entity, attributes) + ";\n") }
+            return
         }
+        for type in EntityType.allCases.sorted() where typesPresent.contains(type) {
+            let cluster = [("label", type.rawValue), ("style", "rounded"), ("color", DOTWriter.style(of: type).fillColor),
+                           ("penwidth", "2")]
+            try sink.write("  subgraph " + DOTWriter.quoted("cluster_" + type.rawValue) + " {\n"
+                           + "    graph " + DOTWriter.attributeList(cluster) + ";\n")
+            for entity in entities where entity.type == type {
+                try sink.write("    " + nodeStatement(entity, attributes) + ";\n")
+            }
+            try sink.write("  }\n")
+        }
+    }
+
+    /// `"id" [label=…, shape=…, fillcolor=…, type=…, …]` (without the `;`).
+    private func nodeStatement(_ entity: Entity, _ attributes: PropertyGraphAttributes) -> String {
+        let style = DOTWriter.style(of: entity.type)
+        var list: [(String, String)] = []
+        for (key, value) in attributes.node(entity) {
+            list.append((key, value.lexicalForm))
+            if key == "label" {
+                list.append(("shape", style.shape))
+                list.append(("fillcolor", style.fillColor))
+            }
+        }
+        return DOTWriter.quoted(entity.id) + " " + DOTWriter.attributeList(list)
     }
 
     /// Writes one edge statement (nothing when an edge with the same ``KGModel/Relation/id`` was written already).
@@ -134,6 +179,8 @@ public final class DOTWriter {
         try attributes.validate(relation)
         let id = relation.id
         guard writtenEdges.insert(id).inserted else { return }
+        kindsPresent.insert(relation.kind)
+        modalitiesPresent.insert(relation.modality)
         var list: [(String, String)] = [
             ("id", id),
             ("label", DOTWriter.edgeLabel(relation)),
@@ -155,7 +202,39 @@ public final class DOTWriter {
     public func finish() throws {
         guard attributes != nil, !finished else { throw FormatError.outOfOrder(operation: "finish a dot graph") }
         finished = true
+        if options.legend { try writeLegend() }
         try sink.write("}\n")
+    }
+
+    /// The `cluster_legend` subgraph: a sample node per entity type present, a sample edge per
+    /// relation present and per modality other than asserted present.
+    private func writeLegend() throws {
+        guard !typesPresent.isEmpty else { return }
+        var out = "  subgraph \"cluster_legend\" {\n"
+        out += "    graph [label=\"Legend\", style=\"rounded\", color=\"#999999\"];\n"
+        for type in EntityType.allCases.sorted() where typesPresent.contains(type) {
+            let style = DOTWriter.style(of: type)
+            out += "    " + DOTWriter.quoted(legendPrefix + "-" + type.rawValue) + " "
+                + DOTWriter.attributeList([("label", type.rawValue), ("shape", style.shape), ("fillcolor", style.fillColor),
+                                           ("class", "legend")]) + ";\n"
+        }
+        var samples: [(name: String, color: String, style: String?)] = []
+        for kind in RelationKind.allCases where kindsPresent.contains(kind) {
+            samples.append((kind.rawValue, DOTWriter.color(of: kind), nil))
+        }
+        if modalitiesPresent.contains(.planned) { samples.append(("planned", "#666666", "dashed")) }
+        if modalitiesPresent.contains(.negated) { samples.append(("negated", "#666666", "dotted")) }
+        let point: [(String, String)] = [("label", ""), ("shape", "point"), ("width", "0.05"), ("style", "invis"), ("class", "legend")]
+        for sample in samples {
+            let tail = DOTWriter.quoted(legendPrefix + "-" + sample.name + "-from")
+            let head = DOTWriter.quoted(legendPrefix + "-" + sample.name + "-to")
+            var edge = [("label", sample.name), ("color", sample.color), ("class", "legend")]
+            if let style = sample.style { edge.append(("style", style)) }
+            out += "    " + tail + " " + DOTWriter.attributeList(point) + ";\n"
+            out += "    " + head + " " + DOTWriter.attributeList(point) + ";\n"
+            out += "    " + tail + " -> " + head + " " + DOTWriter.attributeList(edge) + ";\n"
+        }
+        try sink.write(out + "  }\n")
     }
 
     /// Writes a whole graph in its sorted order (see ``GraphMLWriter/write(_:to:options:)``).
