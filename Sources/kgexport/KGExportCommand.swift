@@ -11,8 +11,9 @@ struct KGExportCommand: ParsableCommand {
         Date: and Publication: lines up to the first blank line), extracts people, countries, \
         organizations, companies, facilities and places, and the relations member-of, met-with and \
         holds-share-in with their date, place, share and evidence, and writes the graph as GraphML \
-        (Gephi, yEd, NetworkX, igraph), RDF/XML (Jena, Virtuoso, Oxigraph, rdflib), DOT (Graphviz) \
-        and JSON Lines (the interchange file, which `kgexport convert` reads back).
+        (Gephi, yEd, NetworkX, igraph), RDF for triple stores (RDF/XML, N-Triples, N-Quads with one \
+        named graph per article, Turtle, JSON-LD), DOT (Graphviz) and JSON Lines (the interchange \
+        file, which `kgexport convert` reads back). By default: GraphML, RDF/XML, DOT, JSON Lines.
 
         Examples:
           kgexport Examples/articles/edm-2008-kazakhstan-csto.txt --output-dir out
@@ -21,7 +22,7 @@ struct KGExportCommand: ParsableCommand {
 
         Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error.
         """,
-        subcommands: [ExtractCommand.self, ConvertCommand.self],
+        subcommands: [ExtractCommand.self, ConvertCommand.self, PushCommand.self],
         defaultSubcommand: ExtractCommand.self
     )
 }

@@ -4,7 +4,7 @@ import KGRDF
 
 /// Where and how the graph is written; shared by `extract` and `convert`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: graphml, rdfxml, dot, jsonl.", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "formats"))
     var to: String = "graphml,rdfxml,dot,jsonl"
 
     @Option(name: .customShort("o"), help: ArgumentHelp("Write one format to this file ('-' for standard output).", valueName: "file"))
