@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import KGExtraction
+import KGFormats
+import KGInterchange
+import KGModel
+import KGRDF
+import KGStore
+
+/// `kgexport push --endpoint URL --graph IRI [--input GRAPH.jsonl]... [ARTICLE...]`: send a graph
+/// to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol.
+struct PushCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Send a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol).",
+        discussion: """
+        The graph is extracted from the articles, read from interchange files (--input), or both, \
+        merged. It goes to one named graph of the store: PUT replaces that graph's triples, \
+        --append adds to them with POST. Graph Store endpoints (Virtuoso: --user dba, Digest):
+          Jena Fuseki  http://localhost:3030/DATASET/data
+          Virtuoso     http://localhost:8890/sparql-graph-crud-auth
+          GraphDB      http://localhost:7200/repositories/REPO/rdf-graphs/service
+          Oxigraph     http://localhost:7878/store
+
+        Examples:
+          kgexport push article.txt --graph https://example.org/graph/news \\
+              --endpoint http://localhost:3030/news/data
+          kgexport push --input graph.jsonl --append --user dba \\
+              --graph https://example.org/graph/news \\
+              --endpoint http://localhost:8890/sparql-graph-crud-auth
+
+        The password can also come from the environment variable KGEXPORT_PASSWORD, which keeps \
+        it out of the process list. Exit status 74 when the store cannot be reached or refuses \
+        the graph; the message gives the HTTP status and what the store said.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Article files (UTF-8 text) to extract the graph from.", valueName: "article"))
+    var articles: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Interchange file (.jsonl) to send; repeatable, merged with the articles' graph.", valueName: "graph.jsonl"))
+    var input: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The store's Graph Store HTTP Protocol endpoint.", valueName: "url"))
+    var endpoint: String
+
+    @Option(name: .long, help: ArgumentHelp("IRI of the named graph to replace (or add to, with --append).", valueName: "iri"))
+    var graph: String
+
+    @Flag(name: .long, help: "Add the triples to the graph (POST) instead of replacing it (PUT).")
+    var append = false
+
+    @Option(name: .long, help: ArgumentHelp("User name, for stores that ask for HTTP Basic or Digest authentication.", valueName: "name"))
+    var user: String?
+
+    @Option(name: .long, help: ArgumentHelp("Password of --user (default: the environment variable KGEXPORT_PASSWORD).", valueName: "password"))
+    var password: String?
+
+    @Option(name: .long, help: ArgumentHelp("RDF syntax sent: ntriples, rdfxml or turtle.", valueName: "syntax"))
+    var format: String = "ntriples"
+
+    @Option(name: .long, help: ArgumentHelp("Namespace for the IRIs of entities, relations and articles.", valueName: "iri"))
+    var baseIRI: String = "https://w3id.org/kgexport/id/"
+
+    @Option(name: .long, help: ArgumentHelp("Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for articles whose header has no Date: line.", valueName: "date"))
+    var documentDate: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the store's answer.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    /// The syntaxes a Graph Store accepts for one graph (N-Quads and JSON-LD datasets are not sent).
+    private static let syntaxes: [OutputFormat] = [.ntriples, .rdfxml, .turtle]
+
+    func validate() throws {
+        guard !articles.isEmpty || !input.isEmpty else {
+            throw ValidationError("give article files or --input GRAPH.jsonl to send")
+        }
+        _ = try syntax()
+        do {
+            _ = try GraphStoreClient(endpoint: endpoint)
+        } catch {
+            throw ValidationError("--endpoint: \(error)")
+        }
+        guard IRI.isValid(graph) else {
+            throw ValidationError("--graph '\(graph)' is not an absolute IRI")
+        }
+        do {
+            _ = try IRIMinter(base: baseIRI)
+        } catch {
+            throw ValidationError("--base-iri '\(baseIRI)' cannot be used: \(error)")
+        }
+        if password != nil && user == nil {
+            throw ValidationError("--password needs --user")
+        }
+        if let user, credentials() == nil {
+            throw ValidationError("--user \(user) needs --password or the environment variable KGEXPORT_PASSWORD")
+        }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
+        if let documentDate, PartialDate(iso: documentDate)?.year == nil {
+            throw ValidationError("--document-date '\(documentDate)' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+    }
+
+    mutating func run() throws {
+        do {
+            let syntax = try syntax()
+            let credentials = credentials()
+            let knowledgeGraph = try readGraph()
+            let mapping: OntologyMapping
+            let iris: IRIMinter
+            do {
+                iris = try IRIMinter(base: baseIRI)
+                mapping = try OntologyMapping(iris: iris)
+            } catch {
+                throw CommandFailure.data("--base-iri \(baseIRI): \(error)")
+            }
+            let payload = MemorySink()
+            let tripleCount: Int
+            do {
+                tripleCount = try mapping.triples(for: knowledgeGraph).count
+                switch syntax {
+                case .rdfxml: try RDFXMLWriter.write(knowledgeGraph, mapping: mapping, to: payload)
+                case .turtle: try TurtleWriter.write(knowledgeGraph, mapping: mapping, to: payload)
+                default: try NTriplesWriter.write(knowledgeGraph, mapping: mapping, to: payload)
+                }
+            } catch {
+                throw CommandFailure.data("cannot write \(syntax.rawValue): \(error)")
+            }
+
+            let response: HTTPResponse
+            let graphIRI: IRI
+            do {
+                graphIRI = try IRI(graph)
+                let client = try GraphStoreClient(endpoint: endpoint, credentials: credentials, timeout: timeout)
+                response = try client.send(Data(payload.bytes), mediaType: syntax.mediaType, to: graphIRI,
+                                           operation: append ? .add : .replace)
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            if !quiet {
+                let verb = append ? "added \(tripleCount) triples to" : "replaced \(graphIRI) with \(tripleCount) triples at"
+                let target = append ? "\(graphIRI) at \(endpoint)" : endpoint
+                note("\(summary(of: knowledgeGraph, written: [])); \(verb) \(target) (HTTP \(response.statusText))")
+            }
+        } catch let failure as CommandFailure {
+            throw report(failure)
+        }
+    }
+
+    /// The one RDF syntax named by --format (aliases as in --to: nt, rdf, ttl).
+    private func syntax() throws -> OutputFormat {
+        let formats = try OutputFormat.parseList(format)
+        guard formats.count == 1, let syntax = formats.first, Self.syntaxes.contains(syntax) else {
+            throw ValidationError("--format '\(format)' cannot be sent; choose one of \(Self.syntaxes.map(\.rawValue).joined(separator: ", "))")
+        }
+        return syntax
+    }
+
+    /// --user with --password, or with KGEXPORT_PASSWORD; nil without --user or a password.
+    private func credentials() -> GraphStoreClient.Credentials? {
+        guard let user, let secret = password ?? ProcessInfo.processInfo.environment["KGEXPORT_PASSWORD"] else { return nil }
+        return GraphStoreClient.Credentials(user: user, password: secret)
+    }
+
+    /// The merged graph of the interchange files and the articles.
+    /// - Throws: ``CommandFailure`` (`.data` for unreadable input, `.io` for the lexicon).
+    private func readGraph() throws -> KnowledgeGraph {
+        var merged = KnowledgeGraph()
+        for path in input {
+            let result: (graph: KnowledgeGraph, warnings: [InterchangeWarning])
+            do {
+                result = try InterchangeReader.read(contentsOf: URL(fileURLWithPath: path), name: path)
+            } catch {
+                throw CommandFailure.data("\(error)")
+            }
+            if !quiet {
+                for warning in result.warnings { note("warning: \(warning)") }
+            }
+            merged.merge(result.graph)
+        }
+        guard !articles.isEmpty else { return merged }
+        let lexicon: Lexicon
+        do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
+        let extractor = Extractor(lexicon: lexicon)
+        let date = documentDate.flatMap { PartialDate(iso: $0) }
+        for path in articles {
+            let article: Article
+            do {
+                article = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw CommandFailure.data("\(error)")
+            }
+            merged.merge(extractor.extract(article, documentDate: date))
+        }
+        return merged
+    }
+}
