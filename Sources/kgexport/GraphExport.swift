@@ -8,6 +8,18 @@ import KGRDF
 struct GraphExport {
     let graph: KnowledgeGraph
     let baseIRI: String
+    /// Pictures group nodes in one box per entity type.
+    var clusterByType = false
+
+    init(graph: KnowledgeGraph, baseIRI: String, clusterByType: Bool = false) {
+        self.graph = graph
+        self.baseIRI = baseIRI
+        self.clusterByType = clusterByType
+    }
+
+    init(graph: KnowledgeGraph, options: OutputOptions) {
+        self.init(graph: graph, baseIRI: options.baseIRI, clusterByType: options.clusterByType)
+    }
 
     /// Writes `graph` to the destinations; returns the paths written.
     /// - Throws: ``CommandFailure`` (`.io` for files, `.data` for a graph a format cannot hold).
@@ -73,6 +85,16 @@ struct GraphExport {
             try TurtleWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
         case .jsonld:
             try JSONLDWriter.write(graph, mapping: try OntologyMapping(iris: iris), to: sink)
+        case .gexf:
+            try GEXFWriter.write(graph, to: sink, options: GEXFWriter.Options(iris: iris))
+        case .svg, .png:
+            let renderer = GraphvizRenderer(format: format == .svg ? .svg : .png,
+                                            options: DOTWriter.Options(iris: iris, legend: true, clusterByType: clusterByType))
+            do {
+                for warning in try renderer.render(graph, to: sink) { note("graphviz: \(warning)") }
+            } catch let error as GraphvizError {
+                throw CommandFailure.io("\(error)")
+            }
         }
     }
 }

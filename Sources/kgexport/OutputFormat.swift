@@ -19,6 +19,12 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case turtle
     /// JSON-LD 1.1 with the kgexport context embedded.
     case jsonld
+    /// GEXF 1.3, Gephi's own format, with colours by entity type and dated edges for its timeline.
+    case gexf
+    /// A picture laid out by Graphviz `dot` (SVG), with a legend.
+    case svg
+    /// A picture laid out by Graphviz `dot` (PNG), with a legend.
+    case png
 
     var fileExtension: String {
         switch self {
@@ -30,6 +36,9 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .nquads: NQuadsWriter.fileExtension
         case .turtle: TurtleWriter.fileExtension
         case .jsonld: JSONLDWriter.fileExtension
+        case .gexf: GEXFWriter.fileExtension
+        case .svg: GraphvizRenderer.ImageFormat.svg.fileExtension
+        case .png: GraphvizRenderer.ImageFormat.png.fileExtension
         }
     }
 
@@ -43,6 +52,9 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         case .nquads: NQuadsWriter.mediaType
         case .turtle: TurtleWriter.mediaType
         case .jsonld: JSONLDWriter.mediaType
+        case .gexf: GEXFWriter.mediaType
+        case .svg: GraphvizRenderer.ImageFormat.svg.mediaType
+        case .png: GraphvizRenderer.ImageFormat.png.mediaType
         }
     }
 

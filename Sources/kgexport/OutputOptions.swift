@@ -13,6 +13,12 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Directory for the output files, named after the input (created if missing).", valueName: "dir"))
     var outputDir: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also lay the graph out with Graphviz as a picture: svg or png (needs the graphviz package).", valueName: "svg|png"))
+    var render: String?
+
+    @Flag(name: .long, help: "In pictures, group nodes in one box per entity type.")
+    var clusterByType = false
+
     @Option(name: .long, help: ArgumentHelp("Namespace for the IRIs of entities, relations and articles.", valueName: "iri"))
     var baseIRI: String = "https://w3id.org/kgexport/id/"
 
@@ -25,7 +31,13 @@ struct OutputOptions: ParsableArguments {
     }
 
     func formats() throws -> [OutputFormat] {
-        let list = try OutputFormat.parseList(to)
+        var list = try OutputFormat.parseList(to)
+        if let render {
+            guard let picture = OutputFormat(rawValue: render.lowercased()), picture == .svg || picture == .png else {
+                throw ValidationError("--render takes svg or png, not '\(render)'")
+            }
+            if !list.contains(picture) { list.append(picture) }
+        }
         if output != nil && list.count != 1 {
             throw ValidationError("-o writes a single format; name one with --to (for example --to graphml)")
         }
