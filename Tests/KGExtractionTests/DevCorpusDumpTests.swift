@@ -48,7 +48,7 @@ final class DevCorpusDumpTests: XCTestCase {
                 }
             }
             for c in analysis.candidates {
-                trace += "CAND \(c.rule) \(c.subject) \(c.kind.rawValue) \(c.object) s\(c.sentence) \(c.modality.rawValue) share=\(c.share.map { "\($0)" } ?? "-") date=\(c.date?.description ?? "-") rej=\(c.rejection ?? "-")\n"
+                trace += "CAND \(c.rule) \(c.subject) \(c.kind.rawValue) \(c.object) s\(c.sentence) \(c.modality.rawValue) share=\(c.share.map { "\($0)" } ?? "-") date=\(c.date?.description ?? "-") place=\(c.place ?? "-") rej=\(c.rejection ?? "-")\n"
             }
             try trace.write(to: URL(fileURLWithPath: out).appendingPathComponent(stem + ".trace.txt"), atomically: true, encoding: .utf8)
         }

@@ -48,7 +48,7 @@ final class MentionStageTests: XCTestCase {
 
     func testNamesBeginningWithAPlaceAndCorporateTitles() {
         let e = TestSupport.entities("Manchester United chief executive David Gill spoke. Shares in China Mobile rose.")
-        XCTAssertEqual(e, ["David Gill:Person", "Manchester United:Company"])
+        XCTAssertEqual(e, ["China Mobile:Company", "David Gill:Person", "Manchester United:Company"])
     }
 
     func testAcronymDefinitionAndShortNamesResolve() {

@@ -62,6 +62,8 @@ struct EntityResolver {
             return best
         }
         var headUse = Set<String>()
+        // Entity keys by their latest mention, oldest first.
+        var recent: [String] = []
         var lastSubjectCompany: String?
         var subjectCompanyNext: String?
         for si in sentences.indices {
@@ -72,7 +74,9 @@ struct EntityResolver {
                 switch m.kind {
                 case .description:
                     m.entity = resolveDescription(m, sentenceMentions: sentences[si], before: mi,
-                                                  entities: entities, order: order, lastSubjectCompany: lastSubjectCompany)
+                                                  earlier: Array(sentences[max(0, si - 4)..<si]),
+                                                  entities: entities, order: order, recent: recent,
+                                                  lastSubjectCompany: lastSubjectCompany)
                     // A description refers to the entity but is not one of its names: no alias.
                     if let key = m.entity, entities[key]?.type != m.type { m.entity = nil }
                 case .demonym, .capital, .name:
@@ -127,6 +131,12 @@ struct EntityResolver {
             for m in sentences[si] where !m.isModifier || m.surface != m.entry?.label {
                 if let k = m.entity { headUse.insert(k) }
             }
+            for m in sentences[si] where m.kind != .description {
+                guard let k = m.entity else { continue }
+                recent.removeAll { $0 == k }
+                recent.append(k)
+                if let d = m.descriptor, !(entities[k]?.descriptors.contains(d) ?? true) { entities[k]?.descriptors.append(d) }
+            }
             // The subject company of this sentence becomes the antecedent for the next ones.
             if let subj = sentences[si].first(where: { $0.isSubject }), subj.type == .company, let key = subj.entity {
                 subjectCompanyNext = key
@@ -149,8 +159,12 @@ struct EntityResolver {
         return ms.first(where: { $0.span.lowerBound == b + 1 && $0.entry?.kind == .country })?.entry?.label
     }
 
-    private func resolveDescription(_ m: Mention, sentenceMentions: [Mention], before mi: Int,
-                                    entities: [String: ResolvedEntity], order: [String],
+    /// Heads that fit any organization; other heads ("the union", "the commission") need an
+    /// organization with that word in its name or described by it.
+    static let genericOrganizationHeads: Set<String> = ["organization", "organisation", "alliance", "bloc", "body", "grouping"]
+
+    private func resolveDescription(_ m: Mention, sentenceMentions: [Mention], before mi: Int, earlier: [[Mention]],
+                                    entities: [String: ResolvedEntity], order: [String], recent: [String],
                                     lastSubjectCompany: String?) -> String? {
         switch m.type {
         case .person?:
@@ -172,11 +186,27 @@ struct EntityResolver {
             }
             return candidates.first
         case .organization?:
-            for other in sentenceMentions[..<mi].reversed() where other.type == .organization && other.kind != .description {
-                if let k = other.entity { return k }
+            // The latest organization named in this sentence or the four before it that fits the head.
+            let head = m.surface.lowercased()
+            func fits(_ key: String) -> Bool {
+                guard let e = entities[key], e.type == .organization else { return false }
+                if EntityResolver.genericOrganizationHeads.contains(head) || e.descriptors.contains(head) { return true }
+                return ([e.label] + e.aliases).contains { $0.lowercased().split(separator: " ").contains(Substring(head)) }
+            }
+            for other in sentenceMentions[..<mi].reversed() where other.kind != .description {
+                if let k = other.entity, fits(k) { return k }
+            }
+            for ms in earlier.reversed() {
+                for other in ms.reversed() where other.kind != .description {
+                    if let k = other.entity, fits(k) { return k }
+                }
             }
             return nil
         case .company?:
+            // "the venture": the latest company the text described by that noun; else, in subject
+            // position, the company that was the subject of an earlier sentence.
+            let head = m.surface.lowercased()
+            if let k = recent.last(where: { entities[$0]?.descriptors.contains(head) ?? false }) { return k }
             return m.isSubject ? lastSubjectCompany : nil
         default:
             return nil

@@ -34,6 +34,9 @@ struct Mention: Sendable, Hashable {
     var nationality: String?
     /// First token of the affiliation mention before a title ("Tory" in "Tory leader X").
     var affiliation: Int?
+    /// Common noun the text describes the name by ("venture" in "X, a venture registered in ...",
+    /// "firm" in "water firm X"): a later "the venture" may refer back to it.
+    var descriptor: String?
     /// Acronym defined right after the name: "Korea First Bank (KFB)".
     var acronym: String?
     /// Used as an adjective before a common noun ("Central Asian countries", "Kazakh military").

@@ -93,13 +93,17 @@ struct MentionTagger {
         addDescriptions(sentence, &mentions)
         mentions.sort { $0.span.lowerBound < $1.span.lowerBound }
         for k in mentions.indices { typeFromContext(k, sentence, &mentions) }
+        titleAppositions(sentence, &mentions)
+        for k in mentions.indices where mentions[k].kind == .name && mentions[k].type != .person {
+            mentions[k].descriptor = descriptor(of: mentions[k], sentence)
+        }
         setFlags(sentence, &mentions)
         return mentions.filter { !$0.surface.isEmpty }
     }
 
     /// End of a capitalized run: capitalized words, with name connectors ("de", "von", "&") and
     /// "of" after an institution word ("Bank of England") between them.
-    func runEnd(from start: Int, sentenceEnd e: Int) -> Int {
+    func runEnd(from start: Int, sentenceEnd e: Int, joinsAnd: Bool = true) -> Int {
         var j = start
         while j < e {
             let t = tokens[j]
@@ -113,6 +117,16 @@ struct MentionTagger {
                 if t.lower == "of", ofHeads.contains(tokens[j - 1].text) || lexicon.cue(.orgSuffix, tokens[j - 1]) {
                     j += 1
                     continue
+                }
+                // "Peace and Security Council", "Trade and Industry Ministry": "and" inside an
+                // institution's name, when what follows ends in an organization word and what
+                // precedes is no known name of its own.
+                if joinsAnd, t.lower == "and", !t.isCapitalized, lexicon.longestMatch(tokens, at: start, end: j) == nil {
+                    let rest = runEnd(from: j + 1, sentenceEnd: e, joinsAnd: false)
+                    if rest > j + 1, lexicon.cue(.orgSuffix, tokens[rest - 1]) {
+                        j = rest
+                        continue
+                    }
                 }
             }
             break
@@ -172,16 +186,24 @@ struct MentionTagger {
                     return fEnd
                 }
             }
-            // Name ending in an organization or company word ("Korea First Bank", "Defense Ministry").
-            let last = tokens[b - 1]
+            // Name ending in an organization or company word ("Korea First Bank", "Defense Ministry"),
+            // or with one before "of" ("Organisation of African Unity"); a place or state word
+            // ("South China Sea", "Sahrawi Arab Democratic Republic"); a company's first word ("Banco X").
             let wholeLexicon = lexicon.longestMatch(tokens, at: k, end: b).map { $0.length == b - k } ?? false
-            if !wholeLexicon, b - k >= 2 || rest.count == 1 && false,
-               lexicon.cue(.companySuffix, last) || lexicon.cue(.orgSuffix, last) {
+            if !wholeLexicon, b - k >= 2, let type = suffixType(rest) {
+                // "Kingdom of Morocco", "Republic of Kazakhstan": the state itself.
+                if type == .country, let of = rest.first(where: { tokens[$0].lower == "of" }),
+                   let m = lexicon.longestMatch(tokens, at: of + 1, end: b), m.length == b - of - 1, m.phrase.entry.kind == .country {
+                    var lm = lexiconMention(rest, m.phrase)
+                    lm.kind = .name
+                    mentions.append(lm)
+                    k = b
+                    break
+                }
                 // A title in front stays a title: "Foreign Minister X" never ends in a suffix, but
                 // leading stopwords were already dropped.
-                let company = lexicon.cue(.companySuffix, last)
                 mentions.append(Mention(kind: .name, tokens: rest, span: rest, surface: text(rest),
-                                        type: company ? .company : .organization, typedBy: "name-suffix"))
+                                        type: type, typedBy: "name-suffix"))
                 k = b
                 break
             }
@@ -267,6 +289,20 @@ struct MentionTagger {
             resume = b + 3
         }
         return resume
+    }
+
+    /// The type a multi-word name's own words give it: its last word, or the word before its
+    /// first "of", names an institution, company, place or state; or its first word a company.
+    private func suffixType(_ r: Range<Int>) -> EntityType? {
+        var head = r.upperBound - 1
+        if let of = r.dropFirst().first(where: { tokens[$0].lower == "of" && !tokens[$0].isCapitalized }) { head = of - 1 }
+        let h = tokens[head]
+        if lexicon.cue(.companySuffix, h) { return .company }
+        if lexicon.cue(.orgSuffix, h) { return .organization }
+        if lexicon.cue(.placeSuffix, tokens[r.upperBound - 1]) { return .place }
+        if lexicon.cue(.countrySuffix, h) { return .country }
+        if lexicon.cue(.companyPrefix, tokens[r.lowerBound]) { return .company }
+        return nil
     }
 
     /// A verb that only names take as subject at a sentence start ("Vexo owns 60% of ...").
@@ -400,10 +436,11 @@ struct MentionTagger {
                 let endsPhrase = next.map { !($0.kind == .word && !lexicon.cue(.preposition, $0) && !lexicon.cue(.stopword, $0)
                                                && !$0.isCapitalized && $0.lower != "said" && $0.lower != "has" && $0.lower != "is"
                                                && $0.lower != "was" && $0.lower != "will") || $0.isPossessive } ?? true
-                if endsPhrase, !(next?.isCapitalized ?? false) {
+                let verbNext = next.map { MentionTagger.descriptionVerbs.contains($0.lower) } ?? false
+                if endsPhrase || verbNext, !(next?.isCapitalized ?? false) {
                     if lexicon.cue(.titleHead, t) || t.lower == "leader" || t.lower == "minister" { found = (j, .person); break }
                     if lexicon.cue(.companyNoun, t), !lexicon.cue(.orgNoun, t) || t.lower == "group" { found = (j, .company); break }
-                    if ["organization", "organisation", "alliance", "bloc"].contains(t.lower) { found = (j, .organization); break }
+                    if lexicon.cue(.orgDescription, t) { found = (j, .organization); break }
                 }
                 j += 1
             }
@@ -421,6 +458,13 @@ struct MentionTagger {
             i += 1
         }
     }
+
+    /// Verbs that may follow a description's head noun ("the alliance unites ...").
+    static let descriptionVerbs: Set<String> = [
+        "unites", "united", "groups", "comprises", "includes", "included", "admitted", "accepted", "expelled", "suspended",
+        "owns", "owned", "holds", "held", "controls", "bought", "acquired", "sold", "met", "meets", "hosted", "received",
+        "said", "says", "agreed", "announced", "decided", "approved", "voted", "welcomed", "signed", "added", "wants",
+    ]
 
     // MARK: - Context typing
 
@@ -445,6 +489,11 @@ struct MentionTagger {
                 return
             }
             if lexicon.cue(.companyNoun, tokens[a - 1]) {
+                set(&mentions[k], .company, "descriptor-before")
+                return
+            }
+            // "state-owned Zarafshon Neftegaz", "Kremlin-controlled Gazprom"
+            if ["owned", "run", "controlled", "held", "listed"].contains(tokens[a - 1].lower), a - 2 >= s, tokens[a - 2].text == "-" {
                 set(&mentions[k], .company, "descriptor-before")
                 return
             }
@@ -499,6 +548,83 @@ struct MentionTagger {
 
     static let appositionStarts: Set<String> = ["a", "an", "the", "its", "their", "his", "her"]
 
+    /// The common noun that describes a name beside it: "water firm X", "X national oil company",
+    /// "X, a venture registered in ...", "X, the country's biggest mobile operator".
+    private func descriptor(of m: Mention, _ sentence: Sentence) -> String? {
+        let s = sentence.tokens.lowerBound
+        let e = sentence.tokens.upperBound
+        let a = m.tokens.lowerBound
+        let b = m.span.upperBound
+        func isNoun(_ t: Token) -> Bool {
+            t.kind == .word && !t.isCapitalized && (lexicon.cue(.companyNoun, t) || lexicon.cue(.orgNoun, t) || lexicon.cue(.orgDescription, t))
+        }
+        if a - 1 >= s, isNoun(tokens[a - 1]) { return tokens[a - 1].lower }
+        var j = b
+        while j < e, j < b + 3, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.companyModifier, tokens[j]) { j += 1 }
+        if j < e, isNoun(tokens[j]), j > b || j + 1 >= e || tokens[j + 1].kind == .punctuation { return tokens[j].lower }
+        guard b + 1 < e, tokens[b].text == ",", MentionTagger.appositionStarts.contains(tokens[b + 1].lower) else { return nil }
+        j = b + 2
+        while j < e, j <= b + 8 {
+            let t = tokens[j]
+            if t.kind == .punctuation, !t.isPossessive, t.text != "-" { break }
+            if lexicon.cue(.preposition, t) || t.lower == "which" || t.lower == "that" { break }
+            if isNoun(t), j + 1 >= e || !isNoun(tokens[j + 1]) { return t.lower }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A title in apposition before a name: "his Russian counterpart, Viktor Gromenko,", "The
+    /// Philippine foreign secretary, Gloria Macaraig,": the name is a person with that title, and the
+    /// country adjective before the title is the person's nationality.
+    private func titleAppositions(_ sentence: Sentence, _ mentions: inout [Mention]) {
+        let s = sentence.tokens.lowerBound
+        let e = sentence.tokens.upperBound
+        var k = 0
+        while k < mentions.count {
+            defer { k += 1 }
+            let m = mentions[k]
+            let a = m.tokens.lowerBound
+            let b = m.tokens.upperBound
+            guard m.kind == .name, m.entry == nil, m.type == nil || m.type == .person, m.title == nil,
+                  a - 2 >= s, tokens[a - 1].text == "," else { continue }
+            // The name ends its phrase: ", Viktor Gromenko, and", "Jacinto Soares, at the summit".
+            guard b >= e || [",", ".", ";", ")", "and"].contains(tokens[b].lower) else { continue }
+            if let d = mentions.firstIndex(where: { $0.kind == .description && $0.type == .person && $0.span.upperBound == a - 1 }) {
+                var p = m
+                p.type = .person
+                p.typedBy = "title-apposition"
+                p.title = mentions[d].title
+                p.nationality = mentions[d].nationality
+                p.affiliation = mentions[d].affiliation
+                p.span = mentions[d].span.lowerBound..<m.span.upperBound
+                mentions[k] = p
+                mentions.remove(at: d)
+                if d < k { k -= 1 }
+                continue
+            }
+            var j = a - 2
+            guard tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.titleHead, tokens[j]) else { continue }
+            while j - 1 >= s, tokens[j - 1].kind == .word, !tokens[j - 1].isCapitalized, isTitleWord(tokens[j - 1]),
+                  !SentenceView.determiners.contains(tokens[j - 1].lower) { j -= 1 }
+            var p = m
+            p.type = .person
+            p.typedBy = "title-apposition"
+            p.title = text(j..<(a - 1))
+            var start = j
+            if let c = mentions.firstIndex(where: { $0.span.upperBound == j && ($0.kind == .demonym || $0.entry?.kind == .party) }) {
+                if mentions[c].kind == .demonym { p.nationality = mentions[c].entry?.country }
+                p.affiliation = mentions[c].tokens.lowerBound
+                start = mentions[c].span.lowerBound
+            }
+            // Only with a determiner before the title ("his Russian counterpart"): a bare lower-case
+            // word before a comma is more often the end of a clause.
+            guard start - 1 >= s, SentenceView.determiners.contains(tokens[start - 1].lower) else { continue }
+            p.span = start..<m.span.upperBound
+            mentions[k] = p
+        }
+    }
+
     private func set(_ m: inout Mention, _ type: EntityType, _ rule: String) {
         m.type = type
         m.typedBy = rule
@@ -523,8 +649,13 @@ struct MentionTagger {
         guard j >= s else { return false }
         let p = tokens[j]
         return p.kind == .number || (p.kind == .word && !p.isCapitalized && !["and", "or"].contains(p.lower)
-            && !lexicon.cue(.preposition, p))
+            && !lexicon.cue(.preposition, p) && !MentionTagger.clauseOpeners.contains(p.lower))
     }
+
+    /// Words that open a clause: a name after one is its subject, not a modifier ("as Moscow sought").
+    static let clauseOpeners: Set<String> = ["as", "when", "while", "because", "if", "that", "since", "although", "though",
+                                             "where", "whereas", "unless", "until", "so", "then", "said", "says", "but",
+                                             "nor", "yet", "once", "and", "or", "which", "who"]
 
     private func afterPreposition(_ m: Mention, _ s: Int) -> Bool {
         m.span.lowerBound > s && lexicon.cue(.preposition, tokens[m.span.lowerBound - 1])
@@ -558,7 +689,13 @@ struct MentionTagger {
             // A capital after a place preposition is the city; elsewhere it stands for the government.
             if m.kind == .capital {
                 let prev = m.span.lowerBound > s ? tokens[m.span.lowerBound - 1].lower : ""
-                let place = ["in", "at", "to", "near", "into", "from", "visiting", "outside", "via", "of"].contains(prev)
+                var place = ["in", "at", "to", "near", "into", "from", "visiting", "visit", "visited", "visits", "outside",
+                             "via", "of"].contains(prev)
+                // "in Ankara and Budapest": a capital coordinated with a city is a city too.
+                if !place, prev == "and" || prev == ",", k > 0, mentions[k - 1].kind == .name, mentions[k - 1].type == .place,
+                   mentions[k - 1].span.upperBound + 1 == m.span.lowerBound, mentions[k - 1].entry?.kind == .place {
+                    place = true
+                }
                 if place || m.isModifier {
                     m.type = .place
                     m.entry = Lexicon.Entry(label: m.surface, kind: .place, country: m.entry?.country)
@@ -597,8 +734,11 @@ struct MentionTagger {
             while j < e, tokens[j].text != "," { j += 1 }
             if j < e { start = j + 1 }
         }
-        if let first = mentions.firstIndex(where: { $0.span.lowerBound >= start }) {
+        if var first = mentions.firstIndex(where: { $0.span.lowerBound >= start }) {
+            // A country adjective inside a titled name's span: the name is the subject.
             let p = mentions[first].span.lowerBound
+            if let cover = mentions.indices.first(where: { $0 != first && mentions[$0].span.lowerBound == p
+                && mentions[$0].span.count > mentions[first].span.count }) { first = cover }
             let governed = p > s && lexicon.cue(.preposition, tokens[p - 1])
             if !governed { mentions[first].isSubject = true }
         }

@@ -15,6 +15,8 @@ struct ResolvedEntity: Sendable, Hashable {
     var affiliations: [String] = []
     /// Titles seen before the person's name.
     var titles: [String] = []
+    /// Common nouns the text describes it by ("venture", "firm").
+    var descriptors: [String] = []
     /// Not emitted (macro-regions).
     var isSuppressed = false
     /// Rule that typed it.

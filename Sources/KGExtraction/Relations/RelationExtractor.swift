@@ -18,11 +18,12 @@ struct RelationExtractor {
         var out: [Candidate] = []
         var held: [(sentence: Int, object: String)] = []
         for (si, sentence) in analysis.sentences.enumerated() {
+            let earlier = (max(0, si - 2)..<si).reversed().map { analysis.mentions[$0] }
             let view = SentenceView(index: si, sentence: sentence, tokens: analysis.tokens, mentions: analysis.mentions[si],
-                                    lexicon: lexicon, entities: analysis.entities)
+                                    lexicon: lexicon, entities: analysis.entities, earlier: earlier)
             var found: [Candidate] = []
             MembershipRules(extractor: self, view: view).apply(&found)
-            MeetingRules(extractor: self, view: view, previous: si > 0 ? analysis.mentions[si - 1] : []).apply(&found)
+            MeetingRules(extractor: self, view: view).apply(&found)
             while let f = held.first, f.sentence < si - 2 { held.removeFirst() }
             ShareholdingRules(extractor: self, view: view, previousObjects: held.map(\.object)).apply(&found)
             for c in found where c.kind == .holdsShareIn && c.rejection == nil { held.append((si, c.object)) }

@@ -10,6 +10,8 @@ struct SentenceView {
     let mentions: [Mention]
     let lexicon: Lexicon
     let entities: [String: ResolvedEntity]
+    /// Mentions of the two sentences before, nearest sentence first (antecedents of pronouns).
+    var earlier: [[Mention]] = []
     /// Token index to the mention (largest span) covering it.
     private(set) var unit: [Int: Int] = [:]
     /// Tokens inside a relative clause ", which ... ," (the comma before "which" excluded).
@@ -20,7 +22,8 @@ struct SentenceView {
     static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"]
 
     init(index: Int, sentence: Sentence, tokens: [Token], mentions: [Mention], lexicon: Lexicon,
-         entities: [String: ResolvedEntity]) {
+         entities: [String: ResolvedEntity], earlier: [[Mention]] = []) {
+        self.earlier = earlier
         self.index = index
         self.start = sentence.tokens.lowerBound
         self.end = sentence.tokens.upperBound
@@ -104,6 +107,8 @@ struct SentenceView {
             if ["which", "who"].contains(t.lower), j - 1 >= start, tokens[j - 1].text == ",", inRelative || relative.contains(j) {
                 if inRelative, let mi = unit[j - 2] { return accepts(mi, types) ? mi : nil }
             }
+            // ", where he met ...": the place before "where" is no subject; the clause's own is.
+            if t.lower == "where", inRelative { return nil }
             if SentenceView.boundaries.contains(t.lower) { return nil }
             if t.lower == "said" || t.lower == "says" { return nil }
             if let mi = unit[j] {
@@ -149,17 +154,72 @@ struct SentenceView {
     }
 
     /// The mentions coordinated before `mi` ("Kazakhstan, Russia and Belarus are ..."): nearest first.
+    /// Only the link next to the last item may be a conjunction ("A, B and C", "A, B, and C");
+    /// a determiner may stand before an item ("and the Philippines").
     func coordinated(before mi: Int, types: Set<EntityType>) -> [Int] {
         var out: [Int] = []
         var j = mentions[mi].span.lowerBound - 1
+        if j > start, tokens[j].lower == "the" { j -= 1 }
+        var sawConjunction = false
         while j > start, [",", "and", "or"].contains(tokens[j].lower) {
             var k = j - 1
-            if tokens[j].lower == "and" || tokens[j].lower == "or", tokens[k].text == "," { k -= 1 }
-            guard k >= start, let m = unit[k], accepts(m, types), !mentions[m].isModifier, !out.contains(m), m != mi else { break }
+            let conjunction = tokens[j].lower == "and" || tokens[j].lower == "or"
+            if conjunction {
+                if sawConjunction || !out.isEmpty { break }
+                sawConjunction = true
+                if tokens[k].text == "," { k -= 1 }
+            }
+            guard k >= start, let m = unit[k], accepts(m, types), !mentions[m].isModifier, !isPossessor(m), !out.contains(m), m != mi else { break }
             out.append(m)
             j = mentions[m].span.lowerBound - 1
+            if j > start, tokens[j].lower == "the" { j -= 1 }
         }
+        // "A, B" without a conjunction is an apposition, not a list.
+        return sawConjunction ? out : []
+    }
+
+    /// Parties listed after the mention `mi` ("met A and B", "met A, B and C", "met his counterpart,
+    /// A, and B"): in text order. A list has one conjunction, before its last item; an item after a
+    /// bare comma counts only when the list goes on after it.
+    func listed(after mi: Int, types: Set<EntityType>) -> [Int] {
+        var out: [Int] = []
+        var p = mentions[mi].span.upperBound
+        while p < end {
+            var q = p
+            var conjunction = false
+            if word(q) == "," { q += 1 }
+            if word(q) == "and" || word(q) == "or" { q += 1; conjunction = true }
+            if word(q) == "the" { q += 1 }
+            guard q > p, let m = unit[q], mentions[m].span.lowerBound == q, mentions[m].kind != .description else { break }
+            let after = mentions[m].span.upperBound
+            if !conjunction, ![",", "and", "or"].contains(word(after)) { break }
+            guard accepts(m, types), !mentions[m].isModifier, !isPossessor(m), !out.contains(m), m != mi else { break }
+            out.append(m)
+            if conjunction { break }
+            p = after
+        }
+        // Items after bare commas with no conjunction at the end were appositions, not a list.
+        if let last = out.last, !(word(mentions[last].span.lowerBound - 1) == "and" || word(mentions[last].span.lowerBound - 1) == "or"
+            || word(mentions[last].span.lowerBound - 2) == "and" && word(mentions[last].span.lowerBound - 1) == "the") { return [] }
         return out
+    }
+
+    /// The entity a personal pronoun at `p` stands for: a person named earlier in the sentence
+    /// (its subject first), else the subject or first person of the sentence before, else of the
+    /// one before that. "he", "she", "him", "her" take persons only.
+    func antecedent(ofPronoun p: Int) -> String? {
+        let w = word(p)
+        guard ["he", "she", "him", "her"].contains(w) else { return nil }
+        func person(_ ms: [Mention], before limit: Int?) -> String? {
+            let pool = ms.filter { m in
+                guard let k = m.entity, entities[k]?.type == .person || (m.kind == .description && m.type == .person) else { return false }
+                return limit.map { m.span.upperBound <= $0 } ?? true
+            }
+            return (pool.first { $0.isSubject } ?? pool.first)?.entity
+        }
+        if let k = person(mentions, before: p) { return k }
+        for ms in earlier { if let k = person(ms, before: nil) { return k } }
+        return nil
     }
 
     /// First token in `range` of a cue category.

@@ -15,11 +15,16 @@ enum Cue: String, CaseIterable, Sendable {
     case governmentNoun = "government-noun"
     case connector, preposition, negation, hypothetical, future, pending, currency
     case companyModifier = "company-modifier"
+    case placeSuffix = "place-suffix"
+    case countrySuffix = "country-suffix"
+    case companyPrefix = "company-prefix"
+    case orgDescription = "org-description"
+    case ended
 
     /// Categories matched on the token as written (names' suffixes and heads keep their case).
     var isCaseSensitive: Bool {
         switch self {
-        case .orgSuffix, .companySuffix: true
+        case .orgSuffix, .companySuffix, .placeSuffix, .countrySuffix, .companyPrefix: true
         default: false
         }
     }
