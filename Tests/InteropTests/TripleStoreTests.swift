@@ -198,6 +198,23 @@ final class TripleStoreTests: XCTestCase {
         }
     }
 
+    /// A second Graph Store implementation: Oxigraph's server answers 201 and 204 and takes
+    /// every syntax push sends, without authentication.
+    func testPushCommandToAnOxigraphServer() throws {
+        try Tool.require("oxigraph", package: "PyPI package oxigraph")
+        let example = try Self.example.get()
+        let binary = try kgexport()
+        let server = try OxigraphServer.start()
+        defer { server.stop() }
+        let graph = "https://example.org/kgexport-test/oxigraph"
+        for (syntax, status) in [("ntriples", "201 created"), ("rdfxml", "204 no content"), ("turtle", "204 no content")] {
+            let push = try Tool.run(binary, args: ["push", Self.article.path, "--endpoint", server.graphStoreEndpoint, "--graph", graph, "--format", syntax])
+            XCTAssertEqual(push.status, 0, push.stderr)
+            XCTAssertTrue(push.stderr.hasSuffix("with \(example.tripleCount) triples at \(server.graphStoreEndpoint) (HTTP \(status))\n"), push.stderr)
+            XCTAssertEqual(try server.count(in: graph), example.tripleCount, "\(syntax): the graph is replaced, not added to")
+        }
+    }
+
     func testPushCommandFailuresExitWith74AndSayWhy() throws {
         let server = try virtuoso()
         let binary = try kgexport()
