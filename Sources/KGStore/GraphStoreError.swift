@@ -25,6 +25,8 @@ public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         case .authenticationRequired(let url, let challenge):
             let scheme = challenge.split(separator: " ").first.map { " (\($0))" } ?? ""
             return "\(url) asks for a user name and password\(scheme), and none were given"
+        case .unsupportedAuthentication(let url, let challenge) where challenge.isEmpty:
+            return "\(url) answered 401 unauthorized without a WWW-Authenticate challenge, so no credentials can be sent"
         case .unsupportedAuthentication(let url, let challenge):
             return "\(url) asks for authentication this client cannot answer (it answers Basic, and Digest with MD5): \(challenge)"
         }

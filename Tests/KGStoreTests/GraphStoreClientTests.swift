@@ -117,6 +117,11 @@ final class GraphStoreClientTests: XCTestCase {
                                 credentials: .init(user: "u", password: "p"))
         XCTAssertThrowsError(try bearer.send(payload, mediaType: "application/n-triples", to: nil, operation: .replace)) { error in
             XCTAssertEqual(error as? GraphStoreError, .unsupportedAuthentication(url: "http://127.0.0.1:8890/sparql-graph-crud-auth?default", challenge: "Bearer realm=\"x\""))
+            XCTAssertEqual("\(error)", #"http://127.0.0.1:8890/sparql-graph-crud-auth?default asks for authentication this client cannot answer (it answers Basic, and Digest with MD5): Bearer realm="x""#)
+        }
+        let silent = try client(ScriptedTransport([.success(HTTPResponse(status: 401))]), credentials: .init(user: "u", password: "p"))
+        XCTAssertThrowsError(try silent.send(payload, mediaType: "application/n-triples", to: nil, operation: .replace)) { error in
+            XCTAssertEqual("\(error)", "http://127.0.0.1:8890/sparql-graph-crud-auth?default answered 401 unauthorized without a WWW-Authenticate challenge, so no credentials can be sent")
         }
     }
 
