@@ -49,7 +49,10 @@ public struct GraphStoreClient: Sendable {
 
     /// A user name and password for HTTP Basic or Digest authentication.
     public struct Credentials: Sendable, Hashable {
+        /// The user name, as the store knows it (Virtuoso: `dba`).
         public let user: String
+        /// The password, sent only inside the answer to a challenge (Basic: base64, not encrypted;
+        /// use https for stores beyond loopback).
         public let password: String
 
         /// Credentials of `user` with `password`.

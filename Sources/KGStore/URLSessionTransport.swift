@@ -10,6 +10,8 @@ public struct URLSessionTransport: HTTPTransport {
     /// A transport; it holds no state between requests.
     public init() {}
 
+    /// Sends `request` and waits for the whole response (see ``HTTPTransport/send(_:)``).
+    /// - Throws: ``GraphStoreError/unreachable(url:reason:)`` with Foundation's (on Linux, libcurl's) reason.
     public func send(_ request: URLRequest) throws(GraphStoreError) -> HTTPResponse {
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
