@@ -2,8 +2,8 @@ import KGModel
 
 /// Rule- and lexicon-based extraction of entities and relations from one English news article.
 ///
-/// Pipeline, one stage per type: ``Tokenizer`` → ``SentenceSegmenter`` → ``CitationFinder`` →
-/// ``MentionTagger`` → ``EntityResolver`` → ``RelationExtractor`` (dates by ``DateExpression``).
+/// Pipeline, one stage per type: ``Tokenizer`` → ``SentenceSegmenter`` → ``CitationFinder`` and
+/// ``Dateline`` → ``MentionTagger`` → ``EntityResolver`` → ``RelationExtractor`` (dates by ``DateExpression``).
 /// The output is deterministic: the same article and lexicon give the same graph.
 public struct Extractor: Sendable {
     /// The names and cue words the stages use.
@@ -42,17 +42,28 @@ public struct Extractor: Sendable {
         let cited = finder.citedSources(sentences, citations)
         var skipped = Set<Int>()
         for c in citations { for k in c.range { skipped.insert(k) } }
-        let tagger = MentionTagger(lexicon: lexicon, tokens: tokens, scalars: scalars, sentences: sentences, skipped: skipped)
+        let dateline = tokens.isEmpty ? nil : Dateline.find(tokens, from: 0)
+        for k in dateline?.agency ?? 0..<0 { skipped.insert(k) }
+        let tagger = MentionTagger(lexicon: lexicon, tokens: tokens, scalars: scalars, sentences: sentences, skipped: skipped,
+                                   dateline: dateline)
         var mentions = sentences.map { tagger.tag($0) }
         let entities = EntityResolver(tokens: tokens).resolve(&mentions)
         var analysis = Analysis(document: doc, scalars: scalars, tokens: tokens, sentences: sentences,
                                 citedSources: cited, mentions: mentions, entities: entities, candidates: [])
         analysis.candidates = RelationExtractor(lexicon: lexicon, analysis: analysis).candidates()
-        // An untyped owner or holding is a company; an untyped board a member sits on is one too.
+        // An untyped owner or holding is a company; an untyped body a member belongs to takes the
+        // type its rule implies (a board's company, an organization), and so does a member.
         for c in analysis.candidates where c.rejection == nil {
-            let keys = c.kind == .holdsShareIn ? [c.subject, c.object] : c.kind == .memberOf ? [c.object] : []
-            for key in keys where analysis.entities[key]?.type == nil {
-                analysis.entities[key]?.type = .company
+            var implied: [(String, EntityType)] = []
+            switch c.kind {
+            case .holdsShareIn: implied = [(c.subject, c.subjectType ?? .company), (c.object, c.objectType ?? .company)]
+            case .memberOf:
+                implied = [(c.object, c.objectType ?? .company)]
+                if let t = c.subjectType { implied.append((c.subject, t)) }
+            case .metWith: break
+            }
+            for (key, type) in implied where analysis.entities[key]?.type == nil {
+                analysis.entities[key]?.type = type
                 analysis.entities[key]?.typedBy = c.rule
             }
         }

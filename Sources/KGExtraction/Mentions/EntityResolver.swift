@@ -186,7 +186,8 @@ struct EntityResolver {
             }
             return candidates.first
         case .organization?:
-            // The latest organization named in this sentence or the four before it that fits the head.
+            // The latest organization named in this sentence or the four before it that fits the head,
+            // else the one of that kind mentioned last.
             let head = m.surface.lowercased()
             func fits(_ key: String) -> Bool {
                 guard let e = entities[key], e.type == .organization else { return false }
@@ -201,7 +202,8 @@ struct EntityResolver {
                     if let k = other.entity, fits(k) { return k }
                 }
             }
-            return nil
+            // Further back: the organization of that kind mentioned last.
+            return recent.last(where: fits)
         case .company?:
             // "the venture": the latest company the text described by that noun; else, in subject
             // position, the company that was the subject of an earlier sentence.

@@ -16,8 +16,12 @@ struct MentionTagger {
     let skipped: Set<Int>
     /// Words written capitalized somewhere other than at a sentence start, or inside a multi-word name.
     let midSentenceCapitals: Set<String>
+    /// The wire-story dateline opening the body, if any.
+    let dateline: Dateline?
 
-    init(lexicon: Lexicon, tokens: [Token], scalars: [Unicode.Scalar], sentences: [Sentence], skipped: Set<Int>) {
+    init(lexicon: Lexicon, tokens: [Token], scalars: [Unicode.Scalar], sentences: [Sentence], skipped: Set<Int>,
+         dateline: Dateline? = nil) {
+        self.dateline = dateline
         self.lexicon = lexicon
         self.tokens = tokens
         self.scalars = scalars
@@ -60,6 +64,10 @@ struct MentionTagger {
         var mentions: [Mention] = []
         let e = sentence.tokens.upperBound
         var i = sentence.tokens.lowerBound
+        if let d = dateline, sentence.tokens.contains(d.city.lowerBound) {
+            mentions.append(datelineCity(d.city))
+            i = d.city.upperBound
+        }
         while i < e {
             if skipped.contains(i) { i += 1; continue }
             let t = tokens[i]
@@ -99,6 +107,32 @@ struct MentionTagger {
         }
         setFlags(sentence, &mentions)
         return mentions.filter { !$0.surface.isEmpty }
+    }
+
+    /// The dateline's city ("LABUAN BAJO" → Labuan Bajo), a place; the lexicon's entry when it knows
+    /// the name (a capital stays the city, not its government).
+    private func datelineCity(_ r: Range<Int>) -> Mention {
+        var surface = ""
+        var keys: [String] = []
+        for k in r {
+            let t = tokens[k]
+            let cased = t.kind == .word ? String(t.text.prefix(1)) + t.text.dropFirst().lowercased() : t.text
+            if k > r.lowerBound, t.spaceBefore { surface += " " }
+            surface += cased
+            keys.append(cased)
+        }
+        var m = Mention(kind: .name, tokens: r, span: r, surface: surface, type: .place, typedBy: "dateline")
+        if let p = lexicon.phrase(keys.joined(separator: " ")) {
+            if p.form == .capital {
+                m.entry = Lexicon.Entry(label: surface, kind: .place, country: p.entry.country)
+            } else if p.entry.kind == .place {
+                m.entry = p.entry
+            } else if p.entry.kind == .country, p.form == .name {
+                m.entry = p.entry  // "SINGAPORE, May 3 (Reuters) -"
+                m.type = .country
+            }
+        }
+        return m
     }
 
     /// End of a capitalized run: capitalized words, with name connectors ("de", "von", "&") and
@@ -292,13 +326,14 @@ struct MentionTagger {
     }
 
     /// The type a multi-word name's own words give it: its last word, or the word before its
-    /// first "of", names an institution, company, place or state; or its first word a company.
+    /// first "of", names an institution, company, facility, place or state; or its first word a company.
     private func suffixType(_ r: Range<Int>) -> EntityType? {
         var head = r.upperBound - 1
         if let of = r.dropFirst().first(where: { tokens[$0].lower == "of" && !tokens[$0].isCapitalized }) { head = of - 1 }
         let h = tokens[head]
         if lexicon.cue(.companySuffix, h) { return .company }
         if lexicon.cue(.orgSuffix, h) { return .organization }
+        if lexicon.cue(.facilitySuffix, tokens[r.upperBound - 1]) { return .facility }
         if lexicon.cue(.placeSuffix, tokens[r.upperBound - 1]) { return .place }
         if lexicon.cue(.countrySuffix, h) { return .country }
         if lexicon.cue(.companyPrefix, tokens[r.lowerBound]) { return .company }
@@ -329,6 +364,9 @@ struct MentionTagger {
         return m
     }
 
+    /// Words joined by a hyphen before a title ("co-leader", "vice-chairman").
+    static let titlePrefixes: Set<String> = ["co", "vice", "deputy", "acting", "ex", "former"]
+
     /// A lower-case title right before a name: "chief executive Mervyn Davies", "Tory leader Michael
     /// Howard", "French president Jacques Chirac". Sets the title and the affiliation mention.
     private func withTitleBefore(_ m: Mention, _ mentions: [Mention]) -> Mention {
@@ -338,6 +376,8 @@ struct MentionTagger {
         while j >= 0, tokens[j].kind == .word, !tokens[j].isCapitalized, isTitleWord(tokens[j]) {
             if lexicon.cue(.titleHead, tokens[j]) { sawHead = true }
             j -= 1
+            // "co-leader", "vice-chairman", "ex-president"
+            if j >= 1, tokens[j].text == "-", !tokens[j].spaceBefore, MentionTagger.titlePrefixes.contains(tokens[j - 1].lower) { j -= 2 }
         }
         let titleStart = j + 1
         guard sawHead, titleStart < start, lexicon.cue(.titleHead, tokens[start - 1]) else { return m }
@@ -727,6 +767,7 @@ struct MentionTagger {
         // Subject: the first mention of the sentence (after a fronted phrase ending in a comma)
         // that no preposition governs.
         var start = s
+        if let d = dateline, sentence.tokens.contains(d.city.lowerBound) { start = max(start, d.end) }
         while start < e, tokens[start].kind == .punctuation || lexicon.cue(.stopword, tokens[start]) && !["the", "a", "an", "this"].contains(tokens[start].lower) && !lexicon.cue(.preposition, tokens[start]) { start += 1 }
         if start < e, lexicon.cue(.preposition, tokens[start]) || tokens[start].lower == "when" || tokens[start].lower == "while"
             || tokens[start].lower == "as" || tokens[start].lower == "if" || tokens[start].lower == "although" {

@@ -20,4 +20,10 @@ struct Candidate: Sendable, Hashable {
     var rule: String
     /// Why the candidate was turned down (negated, hypothetical, pending, ...), or nil.
     var rejection: String?
+    /// The type the rule implies for an untyped subject or object ("a member of ECOWAS": an
+    /// organization; "X owns 40% of Y": companies); nil for the default of the relation.
+    var subjectType: EntityType?
+    var objectType: EntityType?
+    /// Index of the trigger token (the word the rule fired on).
+    var trigger: Int = 0
 }

@@ -89,8 +89,15 @@ struct MeetingRules {
         guard view.relative.contains(pos) else { return nil }
         var j = pos
         while j > view.start, !(view.word(j) == "where" && view.word(j - 1) == ",") { j -= 1 }
-        guard j > view.start + 1, let mi = view.mention(at: j - 2), view.type(mi) == .place else { return nil }
-        return view.mentions[mi].entity
+        // "visited Kuala Lumpur, where", "is due to visit Brussels in September, where"
+        var k = j - 2
+        while k >= view.start, k >= j - 6 {
+            if let mi = view.mention(at: k) {
+                return view.type(mi) == .place && !view.mentions[mi].isModifier ? view.mentions[mi].entity : nil
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The subjects of the clause of the trigger at `pos`: the subject mention with the ones coordinated

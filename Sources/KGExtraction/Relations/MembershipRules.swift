@@ -2,28 +2,62 @@ import KGModel
 
 /// Rules for `member-of`: a state, organization or person belongs to an organization.
 ///
-/// Phrasings: "X is a member of Y", "X, a (board) member of Y", "X and other members|member-
-/// countries|member states of|within Y", "Y member X", "Y members X and Z", "X is an Y member",
-/// "Y, which unites|groups|comprises|includes A, B and C", "X joined Y"; a party before a person's
-/// title: "Tory leader X", "Labour MP X". Not membership: observers, candidates, associate or former
-/// members, partnership programmes, accession talks, offices ("deputy secretary general of NATO").
+/// Phrasings: "X is a member of Y", "X, a (board) member of Y", "X and Y, all members of Z",
+/// "Among the member states of Y, A, B and C ...", "members of Y, including A and B", "X and other
+/// members|member-countries|member states of|within Y", "Y member X", "Y members X and Z", "X is an
+/// Y member", "X, the only|an Y member since ...", "Y, which unites|groups|comprises|includes A, B and
+/// C", "the alliance unites A, B and C", "X's membership in|of Y", "X joined|rejoined Y", "X was
+/// admitted to|into Y", "X acceded to Y"; a party before a person's title: "Tory leader X", "Labour
+/// MP X". The date is the one stated beside the trigger ("joined NATO on April 4", "a member since 1997").
+///
+/// Kept as rejected candidates, never edges: memberships that ended ("X left|quit|withdrew from|
+/// walked out of|was expelled from Y", "a former member"), not yet held ("applied to join", "will
+/// join", "membership ... still depends on"), and observers, candidates, invitees and partnership
+/// programmes ("X, an observer in Y", "NATO's Partnership for Peace"). "is not a member" is negated.
+/// Offices are not memberships ("deputy secretary general of NATO").
 struct MembershipRules {
     let extractor: RelationExtractor
     let view: SentenceView
 
-    static let members: Set<EntityType> = [.country, .organization, .person, .company]
+    /// Members: states, territories ("Gibraltar joined UEFA"), organizations, persons, companies.
+    static let members: Set<EntityType> = [.country, .organization, .person, .company, .place]
     static let bodies: Set<EntityType> = [.organization, .company]
-    static let notMembers: Set<String> = ["non", "former", "associate", "candidate", "observer", "prospective", "would-be",
-                                          "future", "ex", "potential", "aspiring", "partner"]
+    /// Qualifiers of "member" that deny a current membership, with the reason given.
+    static let notMembers: [String: String] = [
+        "non": "not a member", "former": "ended", "ex": "ended", "associate": "associate, not a full member",
+        "candidate": "candidate, not a member", "observer": "observer, not a member", "prospective": "not yet a member",
+        "would-be": "not yet a member", "future": "not yet a member", "potential": "not yet a member",
+        "aspiring": "not yet a member", "partner": "partnership, not membership", "eventual": "not yet a member",
+    ]
     static let memberNouns: Set<String> = ["countries", "states", "nations", "country", "state", "nation", "governments"]
+    /// Words before a joining verb or "membership" in its clause that say it is sought, not held.
+    static let seeking: Set<String> = ["applied", "applies", "apply", "applying", "application", "bid", "seeks", "seeking",
+                                       "sought", "aspires", "invited", "hopes", "hoping", "wants", "plans", "eager", "keen"]
+    /// Words after "membership" that say it is not (yet) held.
+    static let pendingAfter: Set<String> = ["bid", "bids", "application", "applications", "talks", "negotiations", "prospects",
+                                            "depends", "hinges", "remains", "would", "could", "may", "might", "hopes", "process",
+                                            "roadmap", "aspirations", "ambitions", "request", "ambition"]
+    /// Adjectives that may stand between a determiner and "Y member" ("the only CSTO member").
+    static let memberAdjectives: Set<String> = ["only", "largest", "biggest", "smallest", "newest", "oldest", "youngest", "founding",
+                                                "full", "fellow", "first", "latest", "sole", "original", "permanent", "key", "leading",
+                                                "longest-standing", "most", "powerful", "influential", "poorest", "richest", "last"]
 
     func apply(_ out: inout [Candidate]) {
         var i = view.start
         while i < view.end {
             let w = view.tokens[i].lower
-            if w == "member" || w == "members" { member(i, &out) }
-            if ["unites", "groups", "comprises", "includes", "unite", "comprising", "uniting", "grouping"].contains(w) { unites(i, &out) }
-            if w == "joined" { joined(i, &out) }
+            switch w {
+            case "member", "members": member(i, &out)
+            case "unites", "groups", "comprises", "includes", "unite", "comprising", "uniting", "grouping": unites(i, &out)
+            case "joined", "rejoined", "join", "rejoin", "joins", "rejoins", "joining": joined(i, &out)
+            case "admitted", "accepted", "acceded", "admit", "admits": admitted(i, &out)
+            case "membership": membership(i, &out)
+            case "walked", "walks", "stormed": if view.word(i + 1) == "out" { ended(i + 1, &out) }
+            case "observer", "observers", "partnership", "partner", "partners", "candidate", "invitee", "applicant":
+                notMember(i, &out)
+            default:
+                if view.lexicon.cue(.ended, view.tokens[i]), !["sold", "divested", "disposed", "offloaded"].contains(w) { ended(i, &out) }
+            }
             i += 1
         }
         partyTitles(&out)
@@ -34,63 +68,280 @@ struct MembershipRules {
         if c.rejection == nil, c.modality == .planned {
             c.rejection = "planned: membership not yet held"
         }
+        // An untyped body is an organization, or a company when it is a board's ("the board of
+        // Coolmore Stud"); an untyped member of a party is a person.
+        if view.entities[c.object]?.type == nil {
+            let at = view.mentions.firstIndex { $0.entity == c.object }.map { view.mentions[$0].span.lowerBound } ?? view.start
+            c.objectType = (max(view.start, at - 5)..<at).contains { view.word($0) == "board" } ? .company : .organization
+        }
+        if view.entities[c.subject]?.type == nil, let o = view.mentions.first(where: { $0.entity == c.object }), o.entry?.kind == .party {
+            c.subjectType = .person
+        }
         out.append(c)
     }
 
-    private func member(_ i: Int, _ out: inout [Candidate]) {
-        // Words qualifying "member" in its noun phrase: "a former member", "associate member".
+    private func candidate(_ x: Int, _ y: Int, trigger: Int, rule: String, rejection: String? = nil) -> Candidate? {
+        guard var c = extractor.candidate(.memberOf, x, y, in: view, trigger: trigger, rule: rule) else { return nil }
+        if let r = rejection, c.rejection == nil { c.rejection = r }
+        return c
+    }
+
+    private func candidate(_ xKey: String, _ y: Int, trigger: Int, rule: String, rejection: String? = nil) -> Candidate? {
+        guard let yKey = view.mentions[y].entity,
+              var c = extractor.candidate(.memberOf, subjectKey: xKey, objectKey: yKey, in: view, trigger: trigger, rule: rule) else { return nil }
+        if let r = rejection, c.rejection == nil { c.rejection = r }
+        return c
+    }
+
+    /// The members a clause's subject names, coordinated ones included; else what a pronoun subject
+    /// stands for ("It joined NATO in 2009").
+    private func memberKeys(before i: Int) -> [String] {
+        if let x = view.subject(before: i, types: MembershipRules.members) { return withCoordinated(x).compactMap { view.mentions[$0].entity } }
+        return view.pronounSubject(before: i).map { [$0] } ?? []
+    }
+
+    /// A mention with the ones coordinated before it ("Algeria and South Africa"), in text order.
+    private func withCoordinated(_ x: Int) -> [Int] {
+        view.coordinated(before: x, types: MembershipRules.members).reversed() + [x]
+    }
+
+    /// A qualifier of "member" in its noun phrase ("a former member", "associate EU member"): the reason.
+    private func qualifierRejection(_ i: Int) -> String? {
         var q = i - 1
-        while q >= view.start, q >= i - 3, view.tokens[q].kind == .word || view.tokens[q].text == "-" {
-            if MembershipRules.notMembers.contains(view.word(q)) { return }
-            if SentenceView.determiners.contains(view.word(q)) || view.mention(at: q) != nil { break }
+        while q >= view.start, q >= i - 5, view.tokens[q].kind == .word || view.tokens[q].text == "-" {
+            if let reason = MembershipRules.notMembers[view.word(q)] { return "\(reason): '\(view.tokens[q].text)'" }
+            if SentenceView.determiners.contains(view.word(q)) { break }
+            if let m = view.mention(at: q) { q = view.mentions[m].span.lowerBound - 1; continue }
             q -= 1
         }
+        return nil
+    }
+
+    private func member(_ i: Int, _ out: inout [Candidate]) {
+        let rejection = qualifierRejection(i)
         // After "member": optional "-countries", "states", then "of|within|in Y".
         var j = i + 1
         if view.word(j) == "-" { j += 1 }
         if MembershipRules.memberNouns.contains(view.word(j)) { j += 1 }
         let prep = view.word(j)
-        if prep == "of" || prep == "within" || prep == "in" {
-            guard let y = body(after: j + 1) else { return }
+        if prep == "of" || prep == "within" || prep == "in", let y = body(after: j + 1) {
             // "X and other members of Y"
             if view.word(i - 1) == "other" || (view.word(i - 1) == "-" && view.word(i - 2) == "other") {
                 let otherAt = view.word(i - 1) == "other" ? i - 1 : i - 2
                 if view.word(otherAt - 1) == "and", let x = view.mention(at: otherAt - 2),
                    MembershipRules.members.contains(view.type(x) ?? .place) {
-                    add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/and-other-members"), &out)
+                    add(candidate(x, y, trigger: i, rule: "member-of/and-other-members", rejection: rejection), &out)
                 }
                 return
             }
-            // "X, a (board) member of Y" / "X is a member of Y"
+            // "Among the member states of Y, A, B and C ...", "members of Y, including A and B"
+            let yEnd = view.mentions[y].span.upperBound
+            let fronted = (view.clauseStart(i)..<i).allSatisfy { ["among", "of", "the", "all", "its", "other", "fellow"].contains(view.word($0)) }
+                && (view.clauseStart(i)..<i).contains { view.word($0) == "among" }
+            var listStart: Int?
+            if fronted, view.word(yEnd) == "," { listStart = yEnd + 1 }
+            if view.word(yEnd) == "," && view.word(yEnd + 1) == "including" { listStart = yEnd + 2 }
+            if view.word(yEnd) == "including" { listStart = yEnd + 1 }
+            if view.word(yEnd) == "such" && view.word(yEnd + 1) == "as" { listStart = yEnd + 2 }
+            if view.word(yEnd) == "," && view.word(yEnd + 1) == "such" && view.word(yEnd + 2) == "as" { listStart = yEnd + 3 }
+            if let ls = listStart, let first = view.object(after: ls, window: 2, types: [.country, .organization, .person]) {
+                for x in [first] + view.listed(after: first, types: [.country, .organization, .person]) {
+                    add(candidate(x, y, trigger: i, rule: fronted ? "member-of/among-the-members" : "member-of/members-including",
+                                  rejection: rejection), &out)
+                }
+                return
+            }
+            // "X, a (board) member of Y", "X and Y, both members of Z" / "X is a member of Y"
             var k = i - 1
-            while k >= view.start, k >= i - 4, view.mention(at: k) == nil, view.tokens[k].text != "," { k -= 1 }
+            while k >= view.start, k >= i - 5, view.mention(at: k).map({ view.mentions[$0].kind == .description }) ?? true,
+                  view.tokens[k].text != "," { k -= 1 }
             if k >= view.start, view.tokens[k].text == ",", let x = view.mention(at: k - 1),
                MembershipRules.members.contains(view.type(x) ?? .place), !view.isGoverned(x) {
-                add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/apposition"), &out)
+                for member in withCoordinated(x) {
+                    add(candidate(member, y, trigger: i, rule: "member-of/apposition", rejection: rejection), &out)
+                }
                 return
             }
             if let x = view.subject(before: i, types: MembershipRules.members), copulaBetween(x, i) {
                 // "Kazakhstan, Russia and Belarus are members of ...": every coordinated subject.
-                for member in [x] + view.coordinated(before: x, types: MembershipRules.members) {
-                    add(extractor.candidate(.memberOf, member, y, in: view, trigger: i, rule: "member-of/is-a-member"), &out)
+                for member in withCoordinated(x) {
+                    add(candidate(member, y, trigger: i, rule: "member-of/is-a-member", rejection: rejection), &out)
                 }
             }
             return
         }
-        // "Y member X", "Y members X and Z", "X is an Y member"
+        // "Y member X", "Y members X and Z", "X is an Y member", "X, the only Y member in ..."
         let orgBefore = view.mentions.indices.first { view.mentions[$0].span.upperBound == i && view.mentions[$0].kind != .description }
         guard let y = orgBefore, MembershipRules.bodies.contains(view.type(y) ?? .place) else { return }
         let list = view.list(after: j, types: [.country, .person, .organization])
         if !list.isEmpty, view.mentions[list[0]].span.lowerBound <= j + 1 {
             for x in list {
-                add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/org-member-x"), &out)
+                add(candidate(x, y, trigger: i, rule: "member-of/org-member-x", rejection: rejection), &out)
             }
             return
         }
-        let ys = view.mentions[y].span.lowerBound
-        if ["a", "an", "fellow"].contains(view.word(ys - 1)), let x = view.subject(before: ys - 1, types: MembershipRules.members),
-           copulaBetween(x, ys) {
-            add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/is-an-org-member"), &out)
+        var d = view.mentions[y].span.lowerBound - 1
+        while d >= view.start, MembershipRules.memberAdjectives.contains(view.word(d)) { d -= 1 }
+        guard ["a", "an", "the", "fellow"].contains(view.word(d)) || MembershipRules.memberAdjectives.contains(view.word(d + 1)) else { return }
+        if view.word(d) == "fellow" { d += 1 }
+        if d - 1 >= view.start, view.word(d - 1) == ",", let x = view.mention(at: d - 2),
+           MembershipRules.members.contains(view.type(x) ?? .place), !view.isGoverned(x) {
+            for member in withCoordinated(x) {
+                add(candidate(member, y, trigger: i, rule: "member-of/apposition-org-member", rejection: rejection), &out)
+            }
+            return
+        }
+        if let x = view.subject(before: d, types: MembershipRules.members), copulaBetween(x, d + 1) {
+            for member in withCoordinated(x) {
+                add(candidate(member, y, trigger: i, rule: "member-of/is-an-org-member", rejection: rejection), &out)
+            }
+        }
+    }
+
+    /// "X's membership in|of Y", "X's NATO membership". Sought or future memberships ("membership
+    /// ... still depends on", "membership bid", "eventual membership") are rejected.
+    private func membership(_ i: Int, _ out: inout [Candidate]) {
+        var x: Int?
+        var y: Int?
+        if view.word(i + 1) == "in" || view.word(i + 1) == "of" {
+            y = body(after: i + 2)
+            var p = i - 1
+            while p >= view.start, p >= i - 3, view.tokens[p].kind == .word, !view.tokens[p].isCapitalized { p -= 1 }
+            if p >= view.start, view.tokens[p].isPossessive { x = view.mention(at: p - 1) }
+        } else if let org = view.mention(at: i - 1), MembershipRules.bodies.contains(view.type(org) ?? .place),
+                  view.mentions[org].span.upperBound == i {
+            y = org
+            let p = view.mentions[org].span.lowerBound - 1
+            if p >= view.start, view.tokens[p].isPossessive { x = view.mention(at: p - 1) }
+        }
+        guard let member = x, let body = y, MembershipRules.members.contains(view.type(member) ?? .place) else { return }
+        var rejection = qualifierRejection(i)
+        if rejection == nil, let w = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) }) {
+            rejection = "not yet a member: '\(view.tokens[w].text)'"
+        }
+        if rejection == nil {
+            let from = view.mentions[body].span.upperBound
+            var k = from
+            while k < view.end, k < from + 8 {
+                if view.relative.contains(k) { k += 1; continue }
+                if MembershipRules.pendingAfter.contains(view.word(k)) || view.word(k) == "still" {
+                    rejection = "not yet a member: '\(view.tokens[k].text)'"
+                    break
+                }
+                if view.tokens[k].kind == .punctuation, view.tokens[k].text != ",", view.tokens[k].text != "-" { break }
+                k += 1
+            }
+        }
+        add(candidate(member, body, trigger: i, rule: "member-of/membership-in", rejection: rejection), &out)
+    }
+
+    /// "X was admitted to|into Y", "X was accepted into Y as a member", "X acceded to Y"; active:
+    /// "Y admitted X (as a member)", "Y's congress voted to admit X and Z" (an agreement "to admit" is
+    /// not yet a membership).
+    private func admitted(_ i: Int, _ out: inout [Candidate]) {
+        let w = view.word(i)
+        if ["admitted", "admit", "admits"].contains(w), !["was", "were", "been", "be", "is", "are", "being"].contains(view.word(i - 1)) {
+            admits(i, &out)
+            return
+        }
+        guard ["to", "into", "as"].contains(view.word(i + 1)) || w == "acceded" else { return }
+        var j = i + 1
+        if view.word(j) == "as" {
+            // "admitted as a member of Y", "admitted as its 11th member" (no body named)
+            while j < view.end, j < i + 6, view.word(j) != "of" { j += 1 }
+        }
+        guard let y = view.object(after: j + 1, window: 3, types: [.organization]),
+              let x = view.subject(before: i, types: MembershipRules.members) else { return }
+        // "Iran was admitted" needs the passive; "the bloc agreed to admit X" has another subject.
+        guard w == "acceded" || (view.mentions[x].span.upperBound..<i).contains(where: { ["was", "were", "is", "are", "been", "be"].contains(view.word($0)) })
+        else { return }
+        let rejection = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) })
+            .map { "not yet a member: '\(view.tokens[$0].text)'" }
+        for member in withCoordinated(x) {
+            add(candidate(member, y, trigger: i, rule: "member-of/admitted", rejection: rejection), &out)
+        }
+    }
+
+    /// "Y admitted X", "Y voted to admit X and Z as members": the body is the subject (or the body
+    /// whose congress or council the subject is: "FIFA's congress").
+    private func admits(_ i: Int, _ out: inout [Candidate]) {
+        if view.word(i) == "admit", !(view.word(i - 1) == "to" && ["voted", "votes", "vote"].contains(view.word(i - 2))) { return }
+        var body: Int?
+        if let s = view.subject(before: i, types: [.organization]) {
+            body = s
+            let p = view.itemStart(s)
+            if p < view.mentions[s].span.lowerBound, let owner = view.mention(at: p), view.type(owner) == .organization { body = owner }
+        } else {
+            // "UEFA's congress voted to admit": the organization whose assembly voted.
+            let cs = view.clauseStart(i)
+            body = view.mentions.indices.last { view.mentions[$0].span.upperBound <= i && view.mentions[$0].span.lowerBound >= cs
+                && view.type($0) == .organization && view.isPossessor($0) }
+        }
+        guard let y = body else { return }
+        guard let first = view.object(after: i + 1, window: 3, types: MembershipRules.members), first != y else { return }
+        for x in [first] + view.listed(after: first, types: MembershipRules.members) where x != y {
+            add(candidate(x, y, trigger: i, rule: "member-of/admits"), &out)
+        }
+    }
+
+    /// "X left|quit|withdrew from|walked out of|was expelled from|was suspended from Y": a
+    /// membership that ended, kept with its date and the rejection "ended".
+    private func ended(_ i: Int, _ out: inout [Candidate]) {
+        var j = i + 1
+        if ["from", "of"].contains(view.word(j)) { j += 1 } else if view.word(j) == "out", view.word(j + 1) == "of" { j += 2 }
+        let trigger = view.word(i) == "out" ? i - 1 : i
+        guard let y = view.object(after: j, window: 3, types: [.organization]) else { return }
+        for m in memberKeys(before: trigger) {
+            add(candidate(m, y, trigger: trigger, rule: "member-of/left", rejection: "ended: '\(view.tokens[trigger].text)'"), &out)
+        }
+    }
+
+    /// Observers, candidates, invitees and partnership programmes: "X, an observer in Y", "X has
+    /// observer status at Y", "X takes part in NATO's Partnership for Peace", "X is developing ties with
+    /// NATO within the partnership program". Rejected candidates, kept for explanations.
+    private func notMember(_ i: Int, _ out: inout [Candidate]) {
+        let w = view.word(i)
+        let reason: String
+        switch w {
+        case "observer", "observers": reason = "observer, not a member"
+        case "candidate", "applicant", "invitee": reason = "\(w), not a member"
+        default: reason = "partnership, not membership"
+        }
+        if w == "candidate", view.mention(at: i + 1) != nil { return }  // "candidate Barack Obama"
+        // The body: a possessor or modifier right before ("NATO's Partnership", "an ASEAN observer"),
+        // one shortly after ("observer status in the SCO", "partnership with NATO"), or one the
+        // clause named before ("ties with NATO within the partnership program").
+        var y: Int?
+        var p = i - 1
+        if view.tokens[max(p, view.start)].isPossessive { p -= 1 }
+        if let m = view.mention(at: p), MembershipRules.bodies.contains(view.type(m) ?? .place), view.type(m) != nil { y = m }
+        if y == nil {
+            var k = i + 1
+            while k < view.end, k < i + 6, view.tokens[k].kind == .word {
+                if let m = view.mention(at: k) {
+                    if view.type(m) == .organization { y = m }
+                    break
+                }
+                k += 1
+            }
+        }
+        if y == nil {
+            let cs = view.clauseStart(i)
+            y = view.mentions.indices.last { view.mentions[$0].span.upperBound <= i && view.mentions[$0].span.lowerBound >= cs
+                && view.type($0) == .organization && view.mentions[$0].entity != nil }
+        }
+        guard let body = y else { return }
+        // The member that is not: the apposition head ("Belarus, an observer state") or the subject.
+        var x: Int?
+        var k = i - 1
+        while k >= view.start, k >= i - 4, view.tokens[k].kind == .word || view.tokens[k].isPossessive || view.mention(at: k) != nil { k -= 1 }
+        if k >= view.start, view.tokens[k].text == ",", let m = view.mention(at: k - 1), m != body,
+           MembershipRules.members.contains(view.type(m) ?? .place) { x = m }
+        if x == nil, let s = view.subject(before: view.mentions[body].span.lowerBound < i ? view.mentions[body].span.lowerBound : i,
+                                          types: MembershipRules.members), s != body { x = s }
+        guard let member = x else { return }
+        for m in withCoordinated(member) where m != body && [.country, .organization].contains(view.type(m)) {
+            add(candidate(m, body, trigger: i, rule: "member-of/not-a-member", rejection: "\(reason): '\(view.tokens[i].text)'"), &out)
         }
     }
 
@@ -115,7 +366,8 @@ struct MembershipRules {
             if view.word(b) == "of" { k = b + 1; board = true }
         }
         guard let y = view.object(after: k, window: 4) ?? possessedDescription(k) else { return nil }
-        if board, view.type(y) == nil { return y }
+        // A board's body, or a name nothing typed ("the largest member of ECOWAS"): typed by the rule.
+        if view.type(y) == nil, board || view.mentions[y].kind == .name { return y }
         return MembershipRules.bodies.contains(view.type(y) ?? .place) ? y : nil
     }
 
@@ -128,7 +380,7 @@ struct MembershipRules {
         return view.object(after: k + 1, window: 3)
     }
 
-    /// "which unites four Central Asian countries, Armenia, and Belarus".
+    /// "which unites four Central Asian countries, Armenia, and Belarus", "The alliance unites A, B and C".
     private func unites(_ i: Int, _ out: inout [Candidate]) {
         var y: Int?
         if view.word(i - 1) == "which", view.tokens[i - 2].text == ",", let m = view.mention(at: i - 3) {
@@ -137,16 +389,25 @@ struct MembershipRules {
             y = s
         }
         guard let org = y, view.type(org) == .organization else { return }
-        for x in view.list(after: i + 1, types: [.country, .organization]) {
+        for x in view.list(after: i + 1, types: [.country, .organization, .place]) {
             add(extractor.candidate(.memberOf, x, org, in: view, trigger: i, rule: "member-of/which-unites"), &out)
         }
     }
 
-    /// "X joined Y" (past tense, an organization right after).
+    /// "X joined Y", "X and Y, which joined the organisation in 2017"; "will join", "applied to
+    /// join" and "hopes to join" are rejected (planned or sought).
     private func joined(_ i: Int, _ out: inout [Candidate]) {
-        guard let y = view.object(after: i + 1, window: 2, types: [.organization]),
-              let x = view.subject(before: i, types: [.country, .organization, .person, .company]) else { return }
-        add(extractor.candidate(.memberOf, x, y, in: view, trigger: i, rule: "member-of/joined"), &out)
+        guard let y = view.object(after: i + 1, window: 2, types: [.organization]) else { return }
+        let xs = memberKeys(before: i)
+        var rejection: String?
+        if let w = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) }) {
+            rejection = "not yet a member: '\(view.tokens[w].text)'"
+        } else if ["join", "rejoin", "joining"].contains(view.word(i)), view.word(i - 1) == "to" {
+            rejection = "not yet a member: 'to \(view.tokens[i].text)'"
+        }
+        for member in xs {
+            add(candidate(member, y, trigger: i, rule: "member-of/joined", rejection: rejection), &out)
+        }
     }
 
     /// "Tory leader Michael Howard": a party before a person's title; "IOC member Dick Pound": an

@@ -27,7 +27,26 @@ struct RelationExtractor {
             while let f = held.first, f.sentence < si - 2 { held.removeFirst() }
             ShareholdingRules(extractor: self, view: view, previousObjects: held.map(\.object)).apply(&found)
             for c in found where c.kind == .holdsShareIn && c.rejection == nil { held.append((si, c.object)) }
-            out.append(contentsOf: found)
+            out.append(contentsOf: RelationExtractor.deduplicated(found))
+        }
+        return out
+    }
+
+    /// One candidate per relation and sentence: a second rule finding the same pair (met-with in
+    /// either order) adds only the date and place the first lacked; rejected candidates are kept
+    /// once per reason.
+    static func deduplicated(_ found: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        for c in found {
+            let same = out.firstIndex { o in
+                o.kind == c.kind && (o.rejection == nil) == (c.rejection == nil)
+                    && (o.subject == c.subject && o.object == c.object || c.kind == .metWith && o.subject == c.object && o.object == c.subject)
+                    && (o.rejection == nil || o.rejection == c.rejection)
+            }
+            guard let k = same else { out.append(c); continue }
+            if out[k].date == nil { out[k].date = c.date }
+            if out[k].place == nil { out[k].place = c.place }
+            if out[k].share == nil { out[k].share = c.share }
         }
         return out
     }
@@ -56,17 +75,20 @@ struct RelationExtractor {
         } else if planned || view.firstCue(.future, in: view.start..<trigger) != nil || isToInfinitivePlan(view, trigger) {
             modality = .planned
         }
-        var date: PartialDate?
         var place = knownPlace
+        let dates = DateExpression.find(in: view.tokens, range: view.start..<view.end,
+                                        articleDate: analysis.document.date, planned: modality == .planned)
+        // A meeting's date: the first after the trigger in its clause, else the last before it in the
+        // clause. A membership's or holding's: the first within a dozen words after the trigger
+        // ("joined NATO on April 4", "a member since 1997"), else the last before it in the clause.
+        let reach = kind == .metWith ? view.clauseEnd(trigger) : min(view.clauseEnd(trigger), trigger + 14)
+        let after = dates.first { $0.tokens.lowerBound > trigger && $0.tokens.lowerBound < reach }
+        let before = dates.last { $0.tokens.upperBound <= trigger && $0.tokens.lowerBound >= cs }
+        let date = (after ?? before)?.date
         if kind == .metWith {
-            let dates = DateExpression.find(in: view.tokens, range: view.start..<view.end,
-                                            articleDate: analysis.document.date, planned: modality == .planned)
-            let after = dates.first { $0.tokens.lowerBound > trigger && $0.tokens.lowerBound < view.clauseEnd(trigger) }
-            let before = dates.last { $0.tokens.upperBound <= trigger && $0.tokens.lowerBound >= cs }
-            date = (after ?? before)?.date
             // "in Astana": a place after the trigger.
             var j = trigger + 1
-            while place == nil, j < view.end - 1 {
+            while place == nil, j < view.end - 1, !SentenceView.boundaries.contains(view.word(j)) {
                 if view.tokens[j].lower == "in" || view.tokens[j].lower == "at", let mi = view.mention(at: j + 1),
                    view.type(mi) == .place, let key = view.mentions[mi].entity, !view.mentions[mi].isModifier {
                     place = key
@@ -75,8 +97,10 @@ struct RelationExtractor {
                 j += 1
             }
         }
-        return Candidate(kind: kind, subject: s, object: o, sentence: view.index, date: date, place: place,
-                         share: share, modality: modality, rule: rule, rejection: rejection)
+        var c = Candidate(kind: kind, subject: s, object: o, sentence: view.index, date: date, place: place,
+                          share: share, modality: modality, rule: rule, rejection: rejection)
+        c.trigger = trigger
+        return c
     }
 
     /// "denied that ...": a negating verb before the complement clause.

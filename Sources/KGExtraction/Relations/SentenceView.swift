@@ -158,8 +158,7 @@ struct SentenceView {
     /// a determiner may stand before an item ("and the Philippines").
     func coordinated(before mi: Int, types: Set<EntityType>) -> [Int] {
         var out: [Int] = []
-        var j = mentions[mi].span.lowerBound - 1
-        if j > start, tokens[j].lower == "the" { j -= 1 }
+        var j = itemStart(mi) - 1
         var sawConjunction = false
         while j > start, [",", "and", "or"].contains(tokens[j].lower) {
             var k = j - 1
@@ -171,11 +170,24 @@ struct SentenceView {
             }
             guard k >= start, let m = unit[k], accepts(m, types), !mentions[m].isModifier, !isPossessor(m), !out.contains(m), m != mi else { break }
             out.append(m)
-            j = mentions[m].span.lowerBound - 1
-            if j > start, tokens[j].lower == "the" { j -= 1 }
+            j = itemStart(m) - 1
         }
         // "A, B" without a conjunction is an apposition, not a list.
         return sawConjunction ? out : []
+    }
+
+    /// Where the list item of mention `mi` starts: before a determiner, a possessor ("Kazakhstan's
+    /// Altyn Gas") and hyphenated modifiers ("state-owned Zarafshon Neftegaz").
+    func itemStart(_ mi: Int) -> Int {
+        var p = mentions[mi].span.lowerBound
+        for _ in 0..<4 {
+            if p - 1 >= start, ["the", "a", "an"].contains(tokens[p - 1].lower) { p -= 1; continue }
+            if p - 3 >= start, tokens[p - 1].kind == .word, !tokens[p - 1].isCapitalized, tokens[p - 2].text == "-",
+               tokens[p - 3].kind == .word, !tokens[p - 3].isCapitalized { p -= 3; continue }
+            if p - 2 >= start, tokens[p - 1].isPossessive, let m = unit[p - 2] { p = mentions[m].span.lowerBound; continue }
+            break
+        }
+        return p
     }
 
     /// Parties listed after the mention `mi` ("met A and B", "met A, B and C", "met his counterpart,
@@ -204,6 +216,26 @@ struct SentenceView {
         return out
     }
 
+    /// What a pronoun subject right before the verb at `pos` stands for ("it raised its stake", "he
+    /// met"): for "it", the organization, company or country that was the subject of this sentence
+    /// (before the pronoun) or of one of the two before; for "he" and "she", ``antecedent(ofPronoun:)``.
+    func pronounSubject(before pos: Int) -> String? {
+        var p = pos - 1
+        while p >= start, p >= pos - 4, tokens[p].kind == .word, !["it", "he", "she"].contains(tokens[p].lower) {
+            guard !SentenceView.boundaries.contains(tokens[p].lower), unit[p] == nil else { return nil }
+            p -= 1
+        }
+        guard p >= start, ["it", "he", "she"].contains(tokens[p].lower) else { return nil }
+        if tokens[p].lower != "it" { return antecedent(ofPronoun: p) }
+        let kinds: Set<EntityType> = [.company, .organization, .country]
+        func fits(_ m: Mention) -> Bool { m.entity.flatMap { entities[$0]?.type }.map { kinds.contains($0) } ?? false }
+        if let m = mentions.first(where: { $0.isSubject && $0.span.upperBound <= p && fits($0) }) { return m.entity }
+        for ms in earlier {
+            if let m = ms.first(where: { $0.isSubject && fits($0) }) { return m.entity }
+        }
+        return nil
+    }
+
     /// The entity a personal pronoun at `p` stands for: a person named earlier in the sentence
     /// (its subject first), else the subject or first person of the sentence before, else of the
     /// one before that. "he", "she", "him", "her" take persons only.
@@ -227,7 +259,11 @@ struct SentenceView {
         let lo = max(range.lowerBound, start)
         let hi = min(range.upperBound, end)
         guard lo < hi else { return nil }
-        for j in lo..<hi where lexicon.cue(cue, tokens[j]) { return j }
+        for j in lo..<hi where lexicon.cue(cue, tokens[j]) {
+            // "May 11" is a month, not the modal verb.
+            if tokens[j].text == "May", j > start || (j + 1 < end && tokens[j + 1].kind == .number) { continue }
+            return j
+        }
         return nil
     }
 

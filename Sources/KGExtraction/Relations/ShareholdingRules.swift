@@ -26,22 +26,26 @@ struct ShareholdingRules {
         while i < view.end {
             let w = view.tokens[i].lower
             switch w {
-            case "owns", "holds", "controls", "has", "own", "hold", "control":
+            case "owns", "holds", "controls", "has", "own", "hold", "control", "have":
                 owns(i, &out)
             case "%", "percent", "cent":
                 percentStake(i, &out)
             case "shareholder", "shareholders", "owner", "owners":
                 shareholder(i, &out)
-            case "controlled", "owned":
+            case "controlled", "owned", "held":
                 if view.word(i + 1) == "by" { passive(i, &out) }
+            case "subsidiary", "unit":
+                if view.word(i + 1) == "of" { subsidiary(i, &out) }
             case "bought", "acquired" where view.word(i + 1) == "by":
                 passive(i, &out)
             case "hands":
                 if view.word(i - 1) == "the", view.word(i - 2) == "in", view.word(i + 1) == "of" { inTheHands(i, &out) }
-            case "bought", "acquired":
+            case "bought", "acquired", "purchased", "took", "acquires", "buys", "takes", "picked":
                 bought(i, &out)
-            case "increased", "raised", "lifted", "boosted":
+            case "increased", "raised", "lifted", "boosted", "raises", "increases", "upped":
                 raisedStake(i, &out)
+            case "sold", "divested", "offloaded":
+                sold(i, &out)
             case "-" where ["owned", "controlled"].contains(view.word(i + 1)):
                 hyphenOwned(i, &out)
             default:
@@ -51,11 +55,17 @@ struct ShareholdingRules {
         }
     }
 
+    /// Qualifiers that may stand between a determiner and a stake noun ("a majority stake").
+    static let stakeAdjectives: Set<String> = ["majority", "minority", "controlling", "small", "large", "significant", "blocking",
+                                               "strategic", "direct", "indirect", "combined", "total", "further", "additional",
+                                               "sizeable", "sizable", "substantial", "equal", "remaining", "new", "joint", "overall"]
+
     private func add(_ c: Candidate?, trigger: Int, _ out: inout [Candidate]) {
         guard var c else { return }
-        // Pending deals, bids and sales anywhere before the trigger in its clause are not holdings.
+        // Pending deals, bids and sales anywhere before the trigger in its clause are not holdings;
+        // a sale makes the seller's holding one that ended.
         if c.rejection == nil, let p = pendingCue(before: trigger) {
-            c.rejection = "pending or not held: '\(view.tokens[p].text)'"
+            c.rejection = lexicon.cue(.ended, view.tokens[p]) ? "ended: '\(view.tokens[p].text)'" : "pending or not held: '\(view.tokens[p].text)'"
         }
         if c.rejection == nil, c.modality == .planned { c.rejection = "planned: not held yet" }
         if !out.contains(where: { $0.subject == c.subject && $0.object == c.object && $0.kind == c.kind && $0.share == c.share }) {
@@ -69,6 +79,34 @@ struct ShareholdingRules {
 
     private func make(_ owner: Int, _ asset: Int, trigger t: Int, rule: String, share: Double?) -> Candidate? {
         return extractor.candidate(.holdsShareIn, owner, asset, in: view, trigger: t, rule: rule, share: share)
+    }
+
+    private func make(_ ownerKey: String, _ asset: Int, trigger t: Int, rule: String, share: Double?) -> Candidate? {
+        guard let y = view.mentions[asset].entity else { return nil }
+        return extractor.candidate(.holdsShareIn, subjectKey: ownerKey, objectKey: y, in: view, trigger: t, rule: rule, share: share)
+    }
+
+    /// The owners of the clause whose verb is at `i`: the subject with the owners coordinated before it
+    /// ("A and B each own ..."), in text order; else what a pronoun subject stands for ("It raised its
+    /// stake to 35%").
+    private func ownerKeys(before i: Int) -> [String] {
+        if let x = view.subject(before: i, types: ShareholdingRules.owners) {
+            return (view.coordinated(before: x, types: ShareholdingRules.owners).reversed() + [x]).compactMap { view.mentions[$0].entity }
+        }
+        return view.pronounSubject(before: i).map { [$0] } ?? []
+    }
+
+    /// Skips qualifiers before a stake noun ("majority", "controlling").
+    private func skipStakeAdjectives(_ j: Int) -> Int {
+        var k = j
+        while k < view.end, k < j + 3, ShareholdingRules.stakeAdjectives.contains(view.word(k)) { k += 1 }
+        return k
+    }
+
+    /// The holding a stake without "in Y" refers to: one found earlier in this sentence, else in the
+    /// two sentences before.
+    private func heldBefore(_ out: [Candidate]) -> String? {
+        out.last(where: { $0.kind == .holdsShareIn && $0.rejection == nil && $0.sentence == view.index })?.object ?? previousObjects.last
     }
 
     /// A percentage written right before `pos` ("40%", "51.4 percent", "50 per cent"): value and first token.
@@ -100,32 +138,44 @@ struct ShareholdingRules {
         view.object(after: pos, window: 4, types: ShareholdingRules.assets)
     }
 
-    /// "X owns 40% of Y (39.9%)", "X holds a 25% stake in Y", "X owns Y".
+    /// "X owns 40% of Y (39.9%)", "X holds a 25% stake in Y", "X holds a majority stake in Y", "X owns
+    /// Y", "A and B each own a 25 percent stake" (in the holding named just before).
     private func owns(_ i: Int, _ out: inout [Candidate]) {
-        guard let x = view.subject(before: i, types: ShareholdingRules.owners) else { return }
+        let xs = ownerKeys(before: i)
+        guard !xs.isEmpty else { return }
         var j = i + 1
-        if ["a", "an", "the", "its"].contains(view.word(j)) { j += 1 }
+        if ["a", "an", "the", "its", "his", "her", "their"].contains(view.word(j)) { j += 1 }
+        j = skipStakeAdjectives(j)
         if let (share, after) = percent(startingAt: j) {
-            var k = after
-            if ShareholdingRules.stakeNouns.contains(view.word(k)) { k += 1 }
-            guard ["of", "in"].contains(view.word(k)), let y = asset(after: k + 1) else { return }
-            let exact = parenthetical(at: view.mentions[y].span.upperBound)
-            add(make(x, y, trigger: i, rule: "holds-share-in/owns-percent", share: exact ?? share), trigger: i, &out)
+            var k = skipStakeAdjectives(after)
+            let stake = ShareholdingRules.stakeNouns.contains(view.word(k))
+            if stake { k += 1 }
+            if ["of", "in"].contains(view.word(k)), let y = asset(after: k + 1) {
+                let exact = parenthetical(at: view.mentions[y].span.upperBound)
+                for owner in xs {
+                    add(make(owner, y, trigger: i, rule: "holds-share-in/owns-percent", share: exact ?? share), trigger: i, &out)
+                }
+            } else if stake, !["of", "in"].contains(view.word(k)), let y = heldBefore(out) {
+                for owner in xs {
+                    add(extractor.candidate(.holdsShareIn, subjectKey: owner, objectKey: y, in: view, trigger: i,
+                                            rule: "holds-share-in/owns-percent-stake", share: share), trigger: i, &out)
+                }
+            }
             return
         }
         let w = view.tokens[i].lower
-        if w == "has" || w == "hold" || w == "holds" {
+        if w == "has" || w == "hold" || w == "holds" || w == "have" {
             // "has a stake in Y"
             guard ShareholdingRules.stakeNouns.contains(view.word(j)), view.word(j + 1) == "in", let y = asset(after: j + 2) else { return }
-            add(make(x, y, trigger: i, rule: "holds-share-in/has-stake", share: nil), trigger: i, &out)
+            for owner in xs { add(make(owner, y, trigger: i, rule: "holds-share-in/has-stake", share: nil), trigger: i, &out) }
             return
         }
         if ShareholdingRules.stakeNouns.contains(view.word(j)), view.word(j + 1) == "in", let y = asset(after: j + 2) {
-            add(make(x, y, trigger: i, rule: "holds-share-in/owns-stake", share: nil), trigger: i, &out)
+            for owner in xs { add(make(owner, y, trigger: i, rule: "holds-share-in/owns-stake", share: nil), trigger: i, &out) }
             return
         }
-        if let y = view.object(after: i + 1, window: 2, types: ShareholdingRules.assets) {
-            add(make(x, y, trigger: i, rule: "holds-share-in/owns", share: nil), trigger: i, &out)
+        if ["owns", "own", "controls", "control"].contains(w), let y = view.object(after: i + 1, window: 2, types: ShareholdingRules.assets) {
+            for owner in xs { add(make(owner, y, trigger: i, rule: "holds-share-in/owns", share: nil), trigger: i, &out) }
         }
     }
 
@@ -195,6 +245,9 @@ struct ShareholdingRules {
         if view.word(after) == "in" || view.word(after) == "of", let y = asset(after: after + 1) ?? untypedAsset(after: after + 1) {
             yKey = view.mentions[y].entity
             after = view.mentions[y].span.upperBound
+        } else if let y = possessorBefore(i), y != x {
+            // "X is Y's largest shareholder (with N%)"
+            yKey = view.mentions[y].entity
         } else if (view.mentions[x].span.upperBound..<i).contains(where: { view.word($0) == "its" }) {
             yKey = itsAntecedent(before: view.mentions[x].span.lowerBound, excluding: view.mentions[x].entity)
         }
@@ -233,13 +286,50 @@ struct ShareholdingRules {
     private func passive(_ i: Int, _ out: inout [Candidate]) {
         guard let x = lastOfNounPhrase(from: i + 2), ShareholdingRules.owners.contains(view.type(x) ?? .company) else { return }
         var k = i - 1
-        if ["is", "was", "are", "fully", "majority", "wholly", "partly", "-"].contains(view.word(k)) { k -= 1 }
-        if view.tokens[max(k, view.start)].kind == .number || view.word(k) == "%" { return }
+        var share: Double?
+        // "Y is 51% owned by X", "Y, 70%-owned by X": the share before the participle.
+        if view.word(k) == "-" { k -= 1 }
+        if let (v, first) = percent(endingAt: k) { share = v; k = first - 1 }
+        while k >= view.start, ["is", "was", "are", "were", "fully", "majority", "wholly", "partly", "-", "been", "now"].contains(view.word(k)) { k -= 1 }
+        if view.tokens[max(k, view.start)].kind == .number { return }
         var y: Int?
         if k >= view.start, view.tokens[k].text == ",", let m = view.mention(at: k - 1) { y = m }
         else { y = view.subject(before: i, types: ShareholdingRules.assets) }
-        guard let asset = y, ShareholdingRules.assets.contains(view.type(asset) ?? .company) else { return }
-        add(make(x, asset, trigger: i, rule: "holds-share-in/\(view.word(i))-by", share: nil), trigger: i, &out)
+        let rule = "holds-share-in/\(view.word(i))-by"
+        guard let asset = y, ShareholdingRules.assets.contains(view.type(asset) ?? .company) else {
+            // "The remaining 49% is held by X", "The rest of the shares are owned by X": the holding
+            // named just before.
+            let cs = view.clauseStart(i)
+            var stakeShare: Double?
+            var j = cs
+            while j < i, stakeShare == nil {
+                if let (v, _) = percent(startingAt: j) { stakeShare = v }
+                j += 1
+            }
+            let aboutStake = stakeShare != nil || (cs..<i).contains { ["rest", "remainder", "remaining", "balance"].contains(view.word($0))
+                || ShareholdingRules.stakeNouns.contains(view.word($0)) }
+            guard aboutStake, view.subject(before: i) == nil || y == nil, let held = heldBefore(out), let ok = view.mentions[x].entity else { return }
+            add(extractor.candidate(.holdsShareIn, subjectKey: ok, objectKey: held, in: view, trigger: i, rule: rule,
+                                    share: share ?? stakeShare), trigger: i, &out)
+            return
+        }
+        if view.word(i) == "held", view.type(asset) == nil { return }
+        add(make(x, asset, trigger: i, rule: rule, share: share), trigger: i, &out)
+    }
+
+    /// "Y, a (wholly owned) subsidiary of X", "Y, a unit of X": the parent holds the subsidiary.
+    private func subsidiary(_ i: Int, _ out: inout [Candidate]) {
+        guard let x = view.object(after: i + 2, window: 3, types: ShareholdingRules.owners) else { return }
+        var k = i - 1
+        while k >= view.start, k >= i - 5, view.tokens[k].kind == .word || view.tokens[k].text == "-" { k -= 1 }
+        var y: Int?
+        if k >= view.start, view.tokens[k].text == ",", let m = view.mention(at: k - 1) { y = m }
+        else if let s = view.subject(before: i, types: ShareholdingRules.assets), (view.mentions[s].span.upperBound..<i).contains(where: {
+            ["is", "was", "became", "becomes", "remains"].contains(view.word($0)) }) { y = s }
+        guard let asset = y, asset != x, ShareholdingRules.assets.contains(view.type(asset) ?? .company) else { return }
+        var share: Double?
+        if let (v, _) = percent(endingAt: i - 1) ?? percent(endingAt: i - 2) { share = v }  // "a 60%-owned subsidiary"
+        add(make(x, asset, trigger: i, rule: "holds-share-in/subsidiary-of", share: share), trigger: i, &out)
     }
 
     /// The last mention of the noun phrase starting at `pos` (up to punctuation or a clause word):
@@ -283,16 +373,69 @@ struct ShareholdingRules {
                                 rule: "holds-share-in/in-the-hands-of", share: nil), trigger: i, &out)
     }
 
-    /// "X has increased his stake in Y to 70%".
+    /// "X has increased his stake in Y to 70%", "X raised its stake in Y from 20% to 35%", "X raised
+    /// its holding to 51%" (Y named just before): the share is the new value.
     private func raisedStake(_ i: Int, _ out: inout [Candidate]) {
         var j = i + 1
         if ["its", "his", "her", "their", "the", "a"].contains(view.word(j)) { j += 1 }
-        guard ShareholdingRules.stakeNouns.contains(view.word(j)), view.word(j + 1) == "in", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2),
-              let x = view.subject(before: i, types: ShareholdingRules.owners) else { return }
+        guard ShareholdingRules.stakeNouns.contains(view.word(j)), let xKey = ownerKeys(before: i).last else { return }
+        var yKey: String?
+        var after = j + 1
+        if view.word(j + 1) == "in", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2) {
+            yKey = view.mentions[y].entity
+            after = view.mentions[y].span.upperBound
+        } else {
+            yKey = heldBefore(out)
+        }
+        guard let y = yKey else { return }
         var share: Double?
-        let after = view.mentions[y].span.upperBound
-        if view.word(after) == "to", let (v, _) = percent(startingAt: after + 1) { share = v }
-        add(make(x, y, trigger: i, rule: "holds-share-in/raised-stake", share: share), trigger: i, &out)
+        var k = after
+        while k < view.clauseEnd(i), k < after + 8 {
+            if view.word(k) == "to", let (v, _) = percent(startingAt: k + 1) { share = v; break }
+            k += 1
+        }
+        add(extractor.candidate(.holdsShareIn, subjectKey: xKey, objectKey: y, in: view, trigger: i,
+                                rule: "holds-share-in/raised-stake", share: share), trigger: i, &out)
+    }
+
+    /// "X sold its 30% stake in Y (to Z)", "X sold Y to Z": the seller's holding ended (a rejected
+    /// candidate); the buyer named after "to" holds what was sold.
+    private func sold(_ i: Int, _ out: inout [Candidate]) {
+        var j = i + 1
+        if ["its", "his", "her", "their", "the", "a", "all"].contains(view.word(j)) { j += 1 }
+        if view.word(j) == "of", ["its", "his", "her", "their", "the"].contains(view.word(j + 1)) { j += 2 }
+        var share: Double?
+        if let (v, after) = percent(startingAt: j) { share = v; j = after }
+        j = skipStakeAdjectives(j)
+        var yKey: String?
+        var end = j
+        if ShareholdingRules.stakeNouns.contains(view.word(j)) {
+            if view.word(j + 1) == "in" || view.word(j + 1) == "of", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2) {
+                yKey = view.mentions[y].entity
+                end = view.mentions[y].span.upperBound
+            } else {
+                yKey = heldBefore(out)
+                end = j + 1
+            }
+        } else if share == nil, let y = view.object(after: j, window: 2, types: ShareholdingRules.assets) {
+            yKey = view.mentions[y].entity
+            end = view.mentions[y].span.upperBound
+        }
+        guard let y = yKey else { return }
+        let passive = ["was", "were", "been", "is"].contains(view.word(i - 1))
+        if !passive, let xKey = ownerKeys(before: i).last, xKey != y,
+           var c = extractor.candidate(.holdsShareIn, subjectKey: xKey, objectKey: y, in: view, trigger: i,
+                                       rule: "holds-share-in/sold", share: share) {
+            if c.rejection == nil { c.rejection = "ended: '\(view.tokens[i].text)'" }
+            out.append(c)
+        }
+        // The buyer: "... to Z".
+        var k = end
+        while k < view.end, k < end + 3, view.word(k) != "to" { k += 1 }
+        guard view.word(k) == "to", let z = view.object(after: k + 1, window: 3, types: ShareholdingRules.owners),
+              let zKey = view.mentions[z].entity, zKey != y else { return }
+        add(extractor.candidate(.holdsShareIn, subjectKey: zKey, objectKey: y, in: view, trigger: i,
+                                rule: "holds-share-in/sold-to", share: share), trigger: i, &out)
     }
 
     /// "Gazprom-owned Sibneft".
@@ -304,28 +447,40 @@ struct ShareholdingRules {
         add(make(x, y, trigger: i, rule: "holds-share-in/x-owned-y", share: nil), trigger: i, &out)
     }
 
-    /// "X bought its stake", "X acquired a 20% stake in Y".
+    /// "X bought its stake", "X acquired a 20% stake in Y", "X acquired 20% of Y", "X took a majority
+    /// stake in Y", "X acquired Y" (a company bought outright).
     private func bought(_ i: Int, _ out: inout [Candidate]) {
-        guard let x = view.subject(before: i, types: ShareholdingRules.owners) else { return }
+        let xs = ownerKeys(before: i)
+        guard !xs.isEmpty else { return }
         var j = i + 1
-        if ["its", "a", "the", "his", "their"].contains(view.word(j)) { j += 1 }
+        if view.word(i) == "picked" { guard view.word(j) == "up" else { return }; j += 1 }
+        if ["its", "a", "an", "the", "his", "their"].contains(view.word(j)) { j += 1 }
+        j = skipStakeAdjectives(j)
         var share: Double?
-        if let (v, after) = percent(startingAt: j) { share = v; j = after }
+        if let (v, after) = percent(startingAt: j) { share = v; j = skipStakeAdjectives(after) }
+        if share != nil, ["of", "in"].contains(view.word(j)), let y = asset(after: j + 1) ?? untypedAsset(after: j + 1) {
+            // "acquired 20% of Y"
+            for owner in xs { add(make(owner, y, trigger: i, rule: "holds-share-in/bought-percent", share: share), trigger: i, &out) }
+            return
+        }
         guard ShareholdingRules.stakeNouns.contains(view.word(j)) else {
             // "X acquired Y": a company bought outright.
-            if share == nil, let y = view.object(after: i + 1, window: 2, types: [.company]) {
-                add(make(x, y, trigger: i, rule: "holds-share-in/acquired", share: nil), trigger: i, &out)
+            if share == nil, ["bought", "acquired", "purchased", "acquires", "buys"].contains(view.word(i)),
+               let y = view.object(after: i + 1, window: 2, types: [.company]) {
+                for owner in xs { add(make(owner, y, trigger: i, rule: "holds-share-in/acquired", share: nil), trigger: i, &out) }
             }
             return
         }
         var yKey: String?
-        if view.word(j + 1) == "in", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2) {
+        if view.word(j + 1) == "in" || view.word(j + 1) == "of", let y = asset(after: j + 2) ?? untypedAsset(after: j + 2) {
             yKey = view.mentions[y].entity
         } else {
-            yKey = out.last(where: { $0.kind == .holdsShareIn && $0.rejection == nil })?.object ?? previousObjects.last
+            yKey = heldBefore(out)
         }
-        guard let y = yKey, let xKey = view.mentions[x].entity else { return }
-        add(extractor.candidate(.holdsShareIn, subjectKey: xKey, objectKey: y, in: view, trigger: i,
-                                rule: "holds-share-in/bought-stake", share: share), trigger: i, &out)
+        guard let y = yKey else { return }
+        for owner in xs {
+            add(extractor.candidate(.holdsShareIn, subjectKey: owner, objectKey: y, in: view, trigger: i,
+                                    rule: "holds-share-in/bought-stake", share: share), trigger: i, &out)
+        }
     }
 }

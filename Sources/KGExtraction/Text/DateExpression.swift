@@ -5,7 +5,7 @@ import KGModel
 /// Resolution rule:
 /// - A full date in the text is kept as written: "May 25, 2001", "25 May 2001" → `2001-05-25`.
 /// - A month and year: "April 2005", "in May 2004" → `2005-04`; a year after "in", "since",
-///   "by", "until", "during", "of": "in 2005" → `2005`.
+///   "by", "until", "during", "of", "from": "in 2005" → `2005`.
 /// - A month and day without a year ("September 22", "on 5 September") take the year that puts
 ///   them nearest the article date (so "December" in a January article is the previous year);
 ///   without an article year they stay partial: `--09-22`.
@@ -87,7 +87,7 @@ struct DateExpression: Sendable, Hashable {
             }
             let w = tokens[i].lower
             // in 2005
-            if ["in", "since", "by", "until", "during", "of"].contains(w), let y = number(i + 1), isYear(y),
+            if ["in", "since", "by", "until", "during", "of", "from"].contains(w), let y = number(i + 1), isYear(y),
                !(i + 2 < e && tokens[i + 2].lower == "percent"), let date = PartialDate(year: y, month: nil, day: nil) {
                 out.append(DateExpression(tokens: (i + 1)..<(i + 2), date: date)); i += 2; continue
             }

@@ -19,12 +19,13 @@ enum Cue: String, CaseIterable, Sendable {
     case countrySuffix = "country-suffix"
     case companyPrefix = "company-prefix"
     case orgDescription = "org-description"
+    case facilitySuffix = "facility-suffix"
     case ended
 
     /// Categories matched on the token as written (names' suffixes and heads keep their case).
     var isCaseSensitive: Bool {
         switch self {
-        case .orgSuffix, .companySuffix, .placeSuffix, .countrySuffix, .companyPrefix: true
+        case .orgSuffix, .companySuffix, .placeSuffix, .countrySuffix, .companyPrefix, .facilitySuffix: true
         default: false
         }
     }

@@ -116,6 +116,9 @@ public struct Lexicon: Sendable {
         longestPhrase[first] = max(longestPhrase[first] ?? 0, tokens.count)
     }
 
+    /// The phrase with this key (token texts joined by a space), if the lexicon has it.
+    func phrase(_ key: String) -> Phrase? { phrases[key] }
+
     /// Whether `word` belongs to a cue category (lower-cased unless the category keeps case).
     func cue(_ category: Cue, _ token: Token) -> Bool {
         cues[category]?.contains(category.isCaseSensitive ? token.text : token.lower) ?? false
