@@ -106,7 +106,7 @@ public final class DOTWriter {
     private let sink: ByteSink
     private let options: Options
     private var attributes: PropertyGraphAttributes?
-    private var writtenEdges = Set<String>()
+    private var writtenEdges = RelationIDSet()
     private var finished = false
     /// For the legend: the entity types, relations and modalities written, and the legend's id prefix.
     private var typesPresent = Set<EntityType>()
@@ -178,7 +178,7 @@ public final class DOTWriter {
         guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
         try attributes.validate(relation)
         let id = relation.id
-        guard writtenEdges.insert(id).inserted else { return }
+        guard writtenEdges.insert(id) else { return }
         kindsPresent.insert(relation.kind)
         modalitiesPresent.insert(relation.modality)
         var list: [(String, String)] = [

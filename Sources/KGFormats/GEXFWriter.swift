@@ -105,7 +105,7 @@ public final class GEXFWriter {
     private let xml: XMLWriter
     private let options: Options
     private var attributes: PropertyGraphAttributes?
-    private var writtenEdges = Set<String>()
+    private var writtenEdges = RelationIDSet()
     private var finished = false
 
     /// Binds a writer to a sink. Nothing is written until ``begin(entities:documents:)``.
@@ -179,7 +179,7 @@ public final class GEXFWriter {
         guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
         try attributes.validate(relation)
         let id = relation.id
-        guard writtenEdges.insert(id).inserted else { return }
+        guard writtenEdges.insert(id) else { return }
         try xml.startElement("edge")
         try xml.attribute("id", id)
         try xml.attribute("source", Identifier.nmtoken(relation.subject))

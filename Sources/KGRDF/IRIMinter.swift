@@ -69,6 +69,22 @@ public struct IRIMinter: Sendable, Hashable {
 
     private func mint(_ path: String, _ id: String) -> IRI {
         // A checked base, an ASCII path, and a segment of unreserved characters, letters and %XX.
-        IRI(unchecked: base.string + path + Identifier.iriSegment(id))
+        IRI(unchecked: base.string + path + IRIMinter.segment(id))
+    }
+
+    /// `Identifier.iriSegment(id)`, without its work when `id` is only unreserved ASCII (RFC 3986
+    /// §2.3: letters, digits, `-`, `.`, `_`, `~`), which the segment keeps as it is.
+    static func segment(_ id: String) -> String {
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                continue
+            default:
+                return Identifier.iriSegment(id)
+            }
+        }
+        return id
     }
 }

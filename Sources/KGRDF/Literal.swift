@@ -57,6 +57,14 @@ public struct Literal: Sendable, Hashable, CustomStringConvertible {
         self.language = language
     }
 
+    /// For lexical forms known to be in the datatype's lexical space (a ``PartialDate``'s form
+    /// with its ``PartialDate/xsdType``).
+    init(_ lexicalForm: String, checkedDatatype datatype: IRI) {
+        self.lexicalForm = lexicalForm
+        self.datatype = datatype
+        self.language = nil
+    }
+
     /// A date typed by its shape (``PartialDate/xsdType``): `"2008-09-22"^^xsd:date`,
     /// `"2008-09"^^xsd:gYearMonth`, `"2008"^^xsd:gYear`, `"--09-05"^^xsd:gMonthDay`.
     public init(_ date: PartialDate) {

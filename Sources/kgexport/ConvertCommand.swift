@@ -10,12 +10,14 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Export an interchange file (JSON Lines of entities and relations) to other formats.",
         discussion: """
         The interchange format is documented in README.md and Ontology/README.md: one JSON object \
-        per line, documents and entities before the relations that name them. A bad line stops the \
-        run with its file, line, column and field, and nothing is written.
+        per line, every document and entity line before the first relation line. Relations are \
+        streamed from the input to every output, so memory does not grow with their number; they \
+        are written in input order, entities in id order. A bad line stops the run with its file, \
+        line, column and field, and nothing is written.
         """
     )
 
-    @Argument(help: ArgumentHelp("Interchange files (.jsonl); several are merged.", valueName: "graph.jsonl"))
+    @Argument(help: ArgumentHelp("Interchange files (.jsonl; '-' for standard input); several are merged.", valueName: "graph.jsonl"))
     var inputs: [String]
 
     @OptionGroup var output: OutputOptions
@@ -26,35 +28,81 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (unknown fields) as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print nothing but errors.")
+    @Flag(name: .long, help: "Print nothing but errors (no warnings, summary or progress).")
     var quiet = false
+
+    @Flag(name: .long, help: "Print every warning (by default the first few of each kind, then a count).")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("give either --quiet or --verbose, not both") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+    }
 
     mutating func run() throws {
         ignoreBrokenPipe()
         let formats = try output.formats()
+        let warnings = WarningReport(strict: strict, quiet: quiet, verbose: verbose)
         do {
-            var graph = KnowledgeGraph()
-            for path in inputs {
-                let result: (graph: KnowledgeGraph, warnings: [InterchangeWarning])
-                do {
-                    result = try InterchangeReader.read(contentsOf: URL(fileURLWithPath: path), name: path)
-                } catch {
-                    throw CommandFailure.data("\(error)")
-                }
-                for w in result.warnings {
-                    if strict { throw CommandFailure.data("\(w) (--strict)") }
-                    if !quiet { note("warning: \(w)") }
-                }
-                graph.merge(result.graph)
-            }
-            let stem = inputs.count == 1 ? ExtractCommand.stem(of: inputs[0]) : name
+            let stem = inputs.count == 1 && inputs[0] != "-" ? ExtractCommand.stem(of: inputs[0]) : name
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
-            let written = try GraphExport(graph: graph, baseIRI: output.baseIRI).write(plan, inputs: inputs)
+            let export = StreamingExport(inputs: inputs, baseIRI: output.baseIRI, clusterByType: output.clusterByType,
+                                         warn: warnings.report,
+                                         progress: .forStandardError(quiet: quiet, label: "converting"))
+            let result = try export.run(plan)
+            warnings.finish()
             if !quiet {
-                note(summary(of: graph, written: written))
+                let files = result.written.filter { $0 != "-" }
+                var counts = "\(result.entities) entities, \(result.relations) relations"
+                if result.duplicates > 0 {
+                    counts += " (\(result.duplicates) repeated relation \(result.duplicates == 1 ? "line" : "lines") left out)"
+                }
+                note(files.isEmpty ? counts : counts + "; wrote " + files.joined(separator: ", "))
             }
         } catch let failure as CommandFailure {
             throw report(failure)
+        }
+    }
+}
+
+/// Prints the reader's warnings on standard error: each of the first three of a field, then one
+/// count per field at the end (every warning with `--verbose`, none with `--quiet`); with
+/// `--strict` the first warning is an error.
+final class WarningReport {
+    private let strict: Bool
+    private let quiet: Bool
+    private let verbose: Bool
+    /// Per field name: how many warnings, in order of first appearance.
+    private var counts: [(field: String, count: Int)] = []
+    static let shownPerField = 3
+
+    init(strict: Bool, quiet: Bool, verbose: Bool) {
+        self.strict = strict
+        self.quiet = quiet
+        self.verbose = verbose
+    }
+
+    /// Prints (or counts) one warning.
+    /// - Throws: ``CommandFailure`` (`.data`) with `--strict`.
+    func report(_ warning: InterchangeWarning) throws {
+        if strict { throw CommandFailure.data("\(warning) (--strict)") }
+        let field = warning.field ?? ""
+        let seen: Int
+        if let i = counts.firstIndex(where: { $0.field == field }) {
+            counts[i].count += 1
+            seen = counts[i].count
+        } else {
+            counts.append((field, 1))
+            seen = 1
+        }
+        if !quiet, verbose || seen <= Self.shownPerField { note("warning: \(warning)") }
+    }
+
+    /// Prints the count of the warnings not shown.
+    func finish() {
+        guard !quiet, !verbose else { return }
+        for (field, count) in counts where count > Self.shownPerField {
+            note("warning: \(count - Self.shownPerField) more warnings for field '\(field)' not shown (--verbose lists them)")
         }
     }
 }

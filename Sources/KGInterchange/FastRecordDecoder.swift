@@ -1,0 +1,457 @@
+import KGModel
+
+/// Decodes the common shape of entity and relation lines straight from their bytes, without
+/// building a ``JSONValue``: the fast path of ``InterchangeStreamReader``.
+///
+/// It accepts a line only when the line is well-formed and valid (the general path,
+/// ``RecordDecoder``, would return a record for it) and is of a shape it knows: one JSON object
+/// whose member names are plain ASCII, whose values are strings (escapes other than `\u`),
+/// numbers, `true`, `false`, `null` or flat arrays of those. For such a line it returns the
+/// record the general path returns, and the names of the members the record does not use (in
+/// member order; the general path warns about exactly these). For every other line — a document,
+/// an error of any kind, a `\u` escape, a nested object — it returns nil, and the caller decodes
+/// the line with ``RecordDecoder``, which gives the record or the precise error.
+struct FastRecordDecoder {
+    /// The member names the format knows (any record kind), each with its bit for duplicate checks.
+    private enum Field: UInt8 {
+        case kind, id, label, type, aliases, subject, relation, object, date, place, share, modality,
+             evidence, source, citedSource, offsets, title, url, publication, unknown
+
+        var bit: UInt32 { 1 << UInt32(rawValue) }
+    }
+
+    private enum ValueKind: UInt8 { case string, number, null, boolean, array }
+
+    /// One top-level member: where its name and value are in the line.
+    private struct Member {
+        var field: Field
+        var keyStart: Int
+        var keyEnd: Int
+        var kind: ValueKind
+        /// A string's content (without quotes), a number's text, or an array from `[` to `]` inclusive.
+        var start: Int
+        var end: Int
+        /// Whether a string holds a backslash escape.
+        var escaped: Bool
+    }
+
+    private var members: [Member] = []
+    private var scratch: [UInt8] = []
+
+    init() {
+        members.reserveCapacity(16)
+        scratch.reserveCapacity(256)
+    }
+
+    /// The record on the line and the names of the members it ignores, or nil when the line must
+    /// go through the general path.
+    ///
+    /// - Parameters:
+    ///   - b: the line without its line break (not blank).
+    ///   - isDeclared: whether an entity id was declared on an earlier line.
+    ///   - unknown: receives each ignored member name, in member order, once the line is accepted.
+    mutating func decode(_ b: UnsafeBufferPointer<UInt8>, isDeclared: (String) -> Bool,
+                         unknown: (String) -> Void) -> InterchangeRecord? {
+        guard scan(b), let kind = member(.kind), kind.kind == .string, !kind.escaped else { return nil }
+        if Self.equals(b, kind.start, kind.end, "relation") {
+            return relation(b, isDeclared: isDeclared, unknown: unknown).map { .relation($0) }
+        }
+        if Self.equals(b, kind.start, kind.end, "entity") {
+            return entity(b, isDeclared: isDeclared, unknown: unknown).map { .entity($0) }
+        }
+        return nil
+    }
+
+    // MARK: records
+
+    private mutating func relation(_ b: UnsafeBufferPointer<UInt8>, isDeclared: (String) -> Bool,
+                                   unknown: (String) -> Void) -> Relation? {
+        let allowed: UInt32 = Field.kind.bit | Field.subject.bit | Field.relation.bit | Field.object.bit | Field.date.bit
+            | Field.place.bit | Field.share.bit | Field.modality.bit | Field.evidence.bit | Field.source.bit
+            | Field.citedSource.bit | Field.offsets.bit
+        guard ignoredMembersAreValid(b, allowed: allowed),
+              let subject = reference(b, .subject, isDeclared: isDeclared),
+              let kindName = requiredString(b, .relation), let kind = RelationKind(rawValue: kindName),
+              let object = reference(b, .object, isDeclared: isDeclared)
+        else { return nil }
+        var place: String?
+        if let m = member(.place), m.kind != .null {
+            guard let id = reference(b, .place, isDeclared: isDeclared) else { return nil }
+            place = id
+        }
+        guard let date = optionalString(b, .date) else { return nil }
+        var partialDate: PartialDate?
+        if let text = date {
+            guard let parsed = PartialDate(iso: text) else { return nil }
+            partialDate = parsed
+        }
+        var share: Double?
+        if let m = member(.share), m.kind != .null {
+            guard m.kind == .number, let v = Self.number(b, m.start, m.end), (0...100).contains(v) else { return nil }
+            share = v
+        }
+        var modality = Modality.asserted
+        guard let modalityName = optionalString(b, .modality) else { return nil }
+        if let name = modalityName {
+            guard let value = Modality(rawValue: name) else { return nil }
+            modality = value
+        }
+        var offsets: Range<Int>?
+        if let m = member(.offsets), m.kind != .null {
+            guard m.kind == .array else { return nil }
+            var values: [Double] = []
+            guard Self.forEachElement(b, m) { kind, start, end, _ in
+                guard kind == .number, values.count < 2, let v = Self.number(b, start, end) else { return false }
+                values.append(v)
+                return true
+            }, values.count == 2 else { return nil }
+            let a = values[0], z = values[1]
+            guard a == a.rounded(), z == z.rounded(), a >= 0, a <= z, z < 1e15 else { return nil }
+            offsets = Int(a)..<Int(z)
+        }
+        guard let sentence = optionalString(b, .evidence), let source = optionalString(b, .source),
+              let cited = optionalString(b, .citedSource) else { return nil }
+        reportIgnored(b, allowed: allowed, unknown)
+        return Relation(subject: subject, kind: kind, object: object, date: partialDate, place: place, share: share,
+                        modality: modality,
+                        evidence: Evidence(sentence: sentence, source: source, citedSource: cited, offsets: offsets))
+    }
+
+    private mutating func entity(_ b: UnsafeBufferPointer<UInt8>, isDeclared: (String) -> Bool,
+                                 unknown: (String) -> Void) -> Entity? {
+        let allowed: UInt32 = Field.kind.bit | Field.id.bit | Field.label.bit | Field.type.bit | Field.aliases.bit
+        guard ignoredMembersAreValid(b, allowed: allowed),
+              let id = requiredString(b, .id), !isDeclared(id),
+              let labelValue = optionalString(b, .label),
+              let typeName = requiredString(b, .type), let type = EntityType(rawValue: typeName)
+        else { return nil }
+        let label = labelValue ?? id
+        var aliases: [String] = []
+        if let m = member(.aliases), m.kind != .null {
+            guard m.kind == .array else { return nil }
+            var ok = true
+            let complete = Self.forEachElement(b, m) { kind, start, end, escaped in
+                guard kind == .string, let s = string(b, start, end, escaped) else { ok = false; return false }
+                if s != label, !aliases.contains(s) { aliases.append(s) }
+                return true
+            }
+            guard complete, ok else { return nil }
+        }
+        reportIgnored(b, allowed: allowed, unknown)
+        return Entity(id: id, label: label, type: type, aliases: aliases)
+    }
+
+    // MARK: fields
+
+    private func member(_ field: Field) -> Member? {
+        for m in members where m.field == field { return m }
+        return nil
+    }
+
+    /// A present, non-empty string.
+    private mutating func requiredString(_ b: UnsafeBufferPointer<UInt8>, _ field: Field) -> String? {
+        guard let m = member(field), m.kind == .string, m.end > m.start else { return nil }
+        return string(b, m.start, m.end, m.escaped)
+    }
+
+    /// `.some(nil)` when absent or null, `.some(text)` for a string, nil for anything else.
+    private mutating func optionalString(_ b: UnsafeBufferPointer<UInt8>, _ field: Field) -> String?? {
+        guard let m = member(field), m.kind != .null else { return .some(nil) }
+        guard m.kind == .string, let s = string(b, m.start, m.end, m.escaped) else { return nil }
+        return .some(s)
+    }
+
+    /// A declared entity id.
+    private mutating func reference(_ b: UnsafeBufferPointer<UInt8>, _ field: Field, isDeclared: (String) -> Bool) -> String? {
+        guard let id = requiredString(b, field), isDeclared(id) else { return nil }
+        return id
+    }
+
+    /// The string between `start` and `end` (quotes excluded), unescaped; nil for invalid UTF-8.
+    private mutating func string(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ escaped: Bool) -> String? {
+        guard escaped else {
+            return String(validating: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let c = b[i]
+            guard c == UInt8(ascii: "\\") else {
+                scratch.append(c)
+                i += 1
+                continue
+            }
+            // The scan admitted only these escapes.
+            switch b[i + 1] {
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            default: scratch.append(b[i + 1])
+            }
+            i += 2
+        }
+        return String(validating: scratch, as: UTF8.self)
+    }
+
+    /// A number's value, nil when it is not finite (as the general parser).
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        guard let v = Double(text), v.isFinite else { return nil }
+        return v
+    }
+
+    /// Whether the members a record does not use would pass the general parser: strings of valid
+    /// UTF-8, finite numbers (their names are ASCII, checked by the scan).
+    private func ignoredMembersAreValid(_ b: UnsafeBufferPointer<UInt8>, allowed: UInt32) -> Bool {
+        for m in members where m.field == .unknown || allowed & m.field.bit == 0 {
+            if !Self.valueIsValid(b, m.kind, m.start, m.end) { return false }
+            if m.kind == .array {
+                let complete = Self.forEachElement(b, m) { kind, start, end, _ in Self.valueIsValid(b, kind, start, end) }
+                if !complete { return false }
+            }
+        }
+        return true
+    }
+
+    private static func valueIsValid(_ b: UnsafeBufferPointer<UInt8>, _ kind: ValueKind, _ start: Int, _ end: Int) -> Bool {
+        switch kind {
+        case .string: return InterchangeReader.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[start..<end])) == nil
+        case .number: return number(b, start, end) != nil
+        case .null, .boolean, .array: return true
+        }
+    }
+
+    private func reportIgnored(_ b: UnsafeBufferPointer<UInt8>, allowed: UInt32, _ unknown: (String) -> Void) {
+        for m in members where m.field == .unknown || allowed & m.field.bit == 0 {
+            unknown(String(decoding: UnsafeBufferPointer(rebasing: b[m.keyStart..<m.keyEnd]), as: UTF8.self))
+        }
+    }
+
+    /// Calls `body` with each element of an array member (already scanned, so well-formed and flat)
+    /// until it returns false; returns whether every call returned true.
+    private static func forEachElement(_ b: UnsafeBufferPointer<UInt8>, _ m: Member,
+                                       _ body: (ValueKind, Int, Int, Bool) -> Bool) -> Bool {
+        var i = m.start + 1
+        let end = m.end - 1
+        while true {
+            skipSpace(b, &i, end)
+            if i >= end { return true }
+            guard let (kind, start, stop, escaped) = scanScalar(b, &i, end), body(kind, start, stop, escaped) else { return false }
+            skipSpace(b, &i, end)
+            if i < end, b[i] == UInt8(ascii: ",") { i += 1 }
+        }
+    }
+
+    // MARK: scanning
+
+    /// Records the top-level members of the line; false when the line is not a JSON object of the
+    /// shape described above, or has a repeated member name.
+    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        members.removeAll(keepingCapacity: true)
+        let n = b.count
+        var i = 0
+        var seen: UInt32 = 0
+        Self.skipSpace(b, &i, n)
+        guard i < n, b[i] == UInt8(ascii: "{") else { return false }
+        i += 1
+        Self.skipSpace(b, &i, n)
+        guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+        while true {
+            guard i < n, b[i] == UInt8(ascii: "\"") else { return false }
+            i += 1
+            let keyStart = i
+            while i < n, b[i] != UInt8(ascii: "\"") {
+                let c = b[i]
+                guard c >= 0x20, c < 0x7F, c != UInt8(ascii: "\\") else { return false }
+                i += 1
+            }
+            guard i < n else { return false }
+            let keyEnd = i
+            i += 1
+            let field = Self.field(b, keyStart, keyEnd)
+            if field == .unknown {
+                for m in members where m.field == .unknown && m.keyEnd - m.keyStart == keyEnd - keyStart {
+                    if Self.bytesEqual(b, m.keyStart, keyStart, keyEnd - keyStart) { return false }
+                }
+            } else {
+                guard seen & field.bit == 0 else { return false }
+                seen |= field.bit
+            }
+            Self.skipSpace(b, &i, n)
+            guard i < n, b[i] == UInt8(ascii: ":") else { return false }
+            i += 1
+            Self.skipSpace(b, &i, n)
+            guard i < n else { return false }
+            let member: Member
+            if b[i] == UInt8(ascii: "[") {
+                let start = i
+                i += 1
+                Self.skipSpace(b, &i, n)
+                if i < n, b[i] == UInt8(ascii: "]") {
+                    i += 1
+                } else {
+                    while true {
+                        guard Self.scanScalar(b, &i, n) != nil else { return false }
+                        Self.skipSpace(b, &i, n)
+                        guard i < n else { return false }
+                        if b[i] == UInt8(ascii: "]") { i += 1; break }
+                        guard b[i] == UInt8(ascii: ",") else { return false }
+                        i += 1
+                        Self.skipSpace(b, &i, n)
+                    }
+                }
+                member = Member(field: field, keyStart: keyStart, keyEnd: keyEnd, kind: .array, start: start, end: i, escaped: false)
+            } else {
+                guard let (kind, start, end, escaped) = Self.scanScalar(b, &i, n) else { return false }
+                member = Member(field: field, keyStart: keyStart, keyEnd: keyEnd, kind: kind, start: start, end: end, escaped: escaped)
+            }
+            members.append(member)
+            Self.skipSpace(b, &i, n)
+            guard i < n else { return false }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                Self.skipSpace(b, &i, n)
+                continue
+            }
+            guard b[i] == UInt8(ascii: "}") else { return false }
+            i += 1
+            break
+        }
+        Self.skipSpace(b, &i, n)
+        return i == n
+    }
+
+    /// Scans a string, number or literal at `i` (not past `n`); returns its kind and range (a
+    /// string's without quotes) and whether a string holds escapes, or nil for anything else.
+    private static func scanScalar(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ n: Int) -> (ValueKind, Int, Int, Bool)? {
+        guard i < n else { return nil }
+        switch b[i] {
+        case UInt8(ascii: "\""):
+            i += 1
+            let start = i
+            var escaped = false
+            while i < n {
+                let c = b[i]
+                if c == UInt8(ascii: "\"") {
+                    i += 1
+                    return (.string, start, i - 1, escaped)
+                }
+                if c < 0x20 { return nil }
+                if c == UInt8(ascii: "\\") {
+                    guard i + 1 < n else { return nil }
+                    switch b[i + 1] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                         UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        escaped = true
+                        i += 2
+                        continue
+                    default:
+                        return nil
+                    }
+                }
+                i += 1
+            }
+            return nil
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = i
+            if b[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < n else { return nil }
+            if b[i] == UInt8(ascii: "0") {
+                i += 1
+            } else if digits(b, &i, n) == 0 {
+                return nil
+            }
+            if i < n, b[i] == UInt8(ascii: ".") {
+                i += 1
+                guard digits(b, &i, n) > 0 else { return nil }
+            }
+            if i < n, b[i] | 0x20 == UInt8(ascii: "e") {
+                i += 1
+                if i < n, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+                guard digits(b, &i, n) > 0 else { return nil }
+            }
+            return (.number, start, i, false)
+        case UInt8(ascii: "t"):
+            guard literal(b, &i, n, "true") else { return nil }
+            return (.boolean, i - 4, i, false)
+        case UInt8(ascii: "f"):
+            guard literal(b, &i, n, "false") else { return nil }
+            return (.boolean, i - 5, i, false)
+        case UInt8(ascii: "n"):
+            guard literal(b, &i, n, "null") else { return nil }
+            return (.null, i - 4, i, false)
+        default:
+            return nil
+        }
+    }
+
+    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ n: Int) -> Int {
+        let start = i
+        while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
+        return i - start
+    }
+
+    private static func literal(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ n: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard i + count <= n else { return false }
+        for k in 0..<count where b[i + k] != word.utf8Start[k] { return false }
+        i += count
+        return true
+    }
+
+    private static func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ n: Int) {
+        while i < n {
+            switch b[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return
+            }
+        }
+    }
+
+    private static func bytesEqual(_ b: UnsafeBufferPointer<UInt8>, _ x: Int, _ y: Int, _ count: Int) -> Bool {
+        for k in 0..<count where b[x + k] != b[y + k] { return false }
+        return true
+    }
+
+    private static func equals(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end - start == count else { return false }
+        for k in 0..<count where b[start + k] != word.utf8Start[k] { return false }
+        return true
+    }
+
+    private static func field(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Field {
+        func is_(_ word: StaticString) -> Bool { equals(b, start, end, word) }
+        switch end - start {
+        case 2: if is_("id") { return .id }
+        case 3: if is_("url") { return .url }
+        case 4:
+            if is_("kind") { return .kind }
+            if is_("type") { return .type }
+            if is_("date") { return .date }
+        case 5:
+            if is_("label") { return .label }
+            if is_("place") { return .place }
+            if is_("share") { return .share }
+            if is_("title") { return .title }
+        case 6:
+            if is_("object") { return .object }
+            if is_("source") { return .source }
+        case 7:
+            if is_("subject") { return .subject }
+            if is_("aliases") { return .aliases }
+            if is_("offsets") { return .offsets }
+        case 8:
+            if is_("relation") { return .relation }
+            if is_("modality") { return .modality }
+            if is_("evidence") { return .evidence }
+        case 11:
+            if is_("citedSource") { return .citedSource }
+            if is_("publication") { return .publication }
+        default: break
+        }
+        return .unknown
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import KGFormats
+import KGInterchange
+import KGModel
+import KGRDF
+
+/// Converts interchange files to several formats in one pass, streaming: the documents and
+/// entities of every input are read and held (they are needed for nodes, labels and article
+/// titles), then each relation line goes straight to every format's writer. Memory does not grow
+/// with the number of relations, except for the set of relation ids written (8 to 16 bytes per
+/// relation), which keeps a relation given twice from being written twice, and for pictures (SVG,
+/// PNG), which Graphviz lays out from the whole graph.
+///
+/// Output order: entities and documents in id order (code-point order, as in every kgexport
+/// output), relations in input order (file by file), each written once. For an interchange file
+/// kgexport wrote itself, whose relations are already in graph order, GraphML, DOT and JSON Lines
+/// are byte for byte what `kgexport extract` writes; RDF syntaxes hold the same triples, with each
+/// relation's direct triple next to its qualified node instead of in its subject's description
+/// (``KGRDF/StreamingMapping``).
+///
+/// Several inputs merge as ``KGModel/KnowledgeGraph/merge(_:)`` does: an entity declared in
+/// several files gets one node, its names united.
+///
+/// All or nothing: every output goes to a temporary file renamed only when every format is
+/// complete; a bad line stops the run with nothing written.
+struct StreamingExport {
+    /// The interchange files (`-` for standard input), in order.
+    let inputs: [String]
+    let baseIRI: String
+    /// Pictures group nodes in one box per entity type.
+    var clusterByType = false
+    /// Called with each warning as it is read.
+    let warn: (InterchangeWarning) throws -> Void
+    /// Told of the progress of the relations.
+    let progress: ProgressReporter
+
+    /// What a run read and wrote.
+    struct Summary {
+        var entities = 0
+        var relations = 0
+        var duplicates = 0
+        var written: [String] = []
+    }
+
+    /// Reads the inputs and writes every destination of `plan`.
+    /// - Throws: ``CommandFailure`` (`.data` for a bad line or a graph a format cannot hold, `.io`
+    ///   for files).
+    func run(_ plan: [(OutputFormat, String)]) throws -> Summary {
+        try Self.refuseToOverwriteInputs(plan, inputs: inputs)
+        let iris: IRIMinter
+        do {
+            iris = try IRIMinter(base: baseIRI)
+        } catch {
+            throw CommandFailure.data("--base-iri \(baseIRI): \(error)")
+        }
+        // 1. Every input's documents and entities, up to its first relation.
+        var readers: [(reader: InterchangeStreamReader, first: Relation?)] = []
+        var table = KnowledgeGraph()
+        let pending = WarningQueue()
+        for path in inputs {
+            let reader = try open(path)
+            reader.warningHandler = { pending.warnings.append($0) }
+            var first: Relation?
+            while first == nil, let record = try next(reader) {
+                try flush(pending)
+                switch record {
+                case let .document(document): table.add(document)
+                case let .entity(entity): table.add(entity)
+                case let .relation(relation): first = relation
+                }
+            }
+            try flush(pending)
+            readers.append((reader, first))
+        }
+        let entities = Self.sorted(table.entities.values, by: \.id)
+        let documents = Self.sorted(table.documents.values, by: \.id)
+        table = KnowledgeGraph()
+
+        // 2. The writers, all begun before any relation.
+        var sinks: [any CommittableSink] = []
+        var summary = Summary(entities: entities.count)
+        do {
+            var writers: [(format: OutputFormat, path: String, writer: any RelationWriter)] = []
+            for (format, path) in plan {
+                let sink: any CommittableSink
+                do { sink = try makeOutputSink(path: path) } catch { throw CommandFailure.io("\(error)") }
+                sinks.append(sink)
+                try guarding(format, path) {
+                    let writer = try makeRelationWriter(format, sink: sink, iris: iris, clusterByType: clusterByType)
+                    try writer.begin(entities: entities, documents: documents)
+                    writers.append((format, path, writer))
+                }
+            }
+
+            // 3. The relations, straight from each input to every writer.
+            var written = RelationIDSet()
+            let totalBytes = inputs.reduce(0) { $0 + (Self.size(of: $1) ?? 0) }
+            var doneBytes = 0
+            progress.start(files: inputs.count, bytes: totalBytes)
+            for (index, (reader, first)) in readers.enumerated() {
+                var relation = first
+                while let current = relation {
+                    try flush(pending)
+                    if written.insert(current.id) {
+                        for entry in writers {
+                            try guarding(entry.format, entry.path) { try entry.writer.write(current) }
+                        }
+                        summary.relations += 1
+                    } else {
+                        summary.duplicates += 1
+                    }
+                    if summary.relations & 0x3FF == 0 {
+                        progress.update(filesDone: index, relations: summary.relations, bytes: doneBytes + reader.bytesRead)
+                    }
+                    guard let record = try next(reader) else { break }
+                    guard case let .relation(next) = record else { break }  // the reader throws first
+                    relation = next
+                }
+                try flush(pending)
+                doneBytes += reader.bytesRead
+                progress.update(filesDone: index + 1, relations: summary.relations, bytes: doneBytes)
+            }
+            for entry in writers {
+                try guarding(entry.format, entry.path) { try entry.writer.finish() }
+            }
+            for sink in sinks {
+                do { try sink.commit() } catch { throw CommandFailure.io("\(error)") }
+            }
+            progress.finish(relations: summary.relations)
+        } catch {
+            progress.finish(relations: nil)
+            for sink in sinks { sink.discard() }
+            throw error
+        }
+        summary.written = plan.map(\.1)
+        return summary
+    }
+
+    private func open(_ path: String) throws -> InterchangeStreamReader {
+        do {
+            return try InterchangeStreamReader(path: path, name: path)
+        } catch {
+            throw CommandFailure.data("\(error)")
+        }
+    }
+
+    private func next(_ reader: InterchangeStreamReader) throws -> InterchangeRecord? {
+        do {
+            return try reader.next()
+        } catch {
+            throw CommandFailure.data("\(error)")
+        }
+    }
+
+    /// Warnings the readers reported and ``warn`` has not been given yet.
+    private final class WarningQueue {
+        var warnings: [InterchangeWarning] = []
+    }
+
+    /// Hands the warnings the readers reported to ``warn``, in order.
+    private func flush(_ pending: WarningQueue) throws {
+        guard !pending.warnings.isEmpty else { return }
+        let warnings = pending.warnings
+        pending.warnings.removeAll(keepingCapacity: true)
+        for warning in warnings { try warn(warning) }
+    }
+
+    /// Refuses a plan that would replace one of the inputs.
+    /// - Throws: ``CommandFailure`` (`.io`) naming the path.
+    static func refuseToOverwriteInputs(_ plan: [(OutputFormat, String)], inputs: [String]) throws {
+        let inputPaths = Set(inputs.filter { $0 != "-" }.map {
+            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+        })
+        for (_, path) in plan where path != "-" {
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if inputPaths.contains(resolved) {
+                throw CommandFailure.io("refusing to overwrite the input \(path); choose another output path")
+            }
+        }
+    }
+
+    /// Runs `body`, turning a writer's error into a ``CommandFailure`` naming the format and path.
+    private func guarding(_ format: OutputFormat, _ path: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let error as OutputError {
+            throw CommandFailure.io("\(error)")
+        } catch {
+            throw CommandFailure.data("cannot write \(format.rawValue) to \(path): \(error)")
+        }
+    }
+
+    /// `values` ordered by the code points of `key` (UTF-8 byte order is the same order).
+    static func sorted<T>(_ values: some Collection<T>, by key: (T) -> String) -> [T] {
+        values.map { (key($0), $0) }
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            .map(\.1)
+    }
+
+    /// The size of a regular file, nil for standard input or what cannot be read.
+    static func size(of path: String) -> Int? {
+        guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+}
