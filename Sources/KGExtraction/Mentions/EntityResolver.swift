@@ -209,7 +209,11 @@ struct EntityResolver {
             // position, the company that was the subject of an earlier sentence.
             let head = m.surface.lowercased()
             if let k = recent.last(where: { entities[$0]?.descriptors.contains(head) ?? false }) { return k }
-            return m.isSubject ? lastSubjectCompany : nil
+            if m.isSubject { return lastSubjectCompany }
+            // Elsewhere ("holds 50% in the venture"): the company named last, other than this
+            // sentence's subject.
+            let subject = sentenceMentions[..<mi].first(where: { $0.isSubject })?.entity
+            return recent.last { $0 != subject && entities[$0]?.type == .company }
         default:
             return nil
         }

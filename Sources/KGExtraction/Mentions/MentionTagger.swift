@@ -143,6 +143,8 @@ struct MentionTagger {
             let t = tokens[j]
             if skipped.contains(j) || (j > start && t.newlinesBefore > 0) { break }
             if t.kind == .word, t.isCapitalized { j += 1; continue }
+            // "Vexo Holdings plc": a lower-case company suffix ends the name.
+            if j > start, t.kind == .word, lexicon.cue(.companySuffix, t) { j += 1; break }
             // "Lars-Christer Olsson", "Kazakh–Russian": a dash glued between capitalized words.
             if j > start, t.kind == .punctuation, t.text == "-" || t.text == "\u{2013}", !t.spaceBefore, j + 1 < e,
                !tokens[j + 1].spaceBefore, tokens[j + 1].isCapitalized { j += 1; continue }
@@ -344,6 +346,8 @@ struct MentionTagger {
     private func ownershipVerbFollows(_ b: Int, _ e: Int) -> Bool {
         guard b < e else { return false }
         if ["owns", "holds", "controls", "bought", "acquired", "met"].contains(tokens[b].lower) { return true }
+        // "Vexo's 25% stake in ..."
+        if tokens[b].isPossessive, b + 1 < e, tokens[b + 1].kind == .number { return true }
         return b + 1 < e && ["is", "was"].contains(tokens[b].lower)
             && ["bought", "acquired", "owned", "controlled"].contains(tokens[b + 1].lower)
     }

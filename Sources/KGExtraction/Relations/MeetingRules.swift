@@ -28,10 +28,19 @@ struct MeetingRules {
                                          "begins", "beginning", "begun", "opened", "started", "start", "starts", "resumed",
                                          "joint", "in", "into", "of", "at", "after", "during", "for"]
 
+    /// Words the rules fire on (a token that is none of them is skipped at once).
+    static let triggers: Set<String> = [
+        "arrived", "arrives", "confer", "conference", "conferred", "conferring", "confers", "discuss", "discussed",
+        "discusses", "discussions", "hands", "hosted", "hosts", "mediate", "mediated", "mediating", "mediation",
+        "meet", "meeting", "meetings", "meets", "met", "negotiations", "received", "receives", "summit", "table",
+        "talks", "told", "visit", "visited", "visiting", "visits", "welcomed", "welcomes",
+    ]
+
     func apply(_ out: inout [Candidate]) {
         var i = view.start
         while i < view.end {
             let w = view.tokens[i].lower
+            guard MeetingRules.triggers.contains(w) else { i += 1; continue }
             switch w {
             case "met", "meet", "meets", "meeting":
                 if w == "meeting" && ["with", "between"].contains(view.word(i + 1)) { talks(i, &out) } else { met(i, &out) }

@@ -42,10 +42,19 @@ struct MembershipRules {
                                                 "full", "fellow", "first", "latest", "sole", "original", "permanent", "key", "leading",
                                                 "longest-standing", "most", "powerful", "influential", "poorest", "richest", "last"]
 
+    /// Words the rules fire on (a token that is none of them is skipped at once).
+    static let triggers: Set<String> = [
+        "acceded", "accepted", "admit", "admits", "admitted", "applicant", "candidate", "comprises", "comprising",
+        "grouping", "groups", "includes", "invitee", "join", "joined", "joining", "joins", "member", "members",
+        "membership", "observer", "observers", "partner", "partners", "partnership", "rejoin", "rejoined", "rejoins",
+        "stormed", "unite", "unites", "uniting", "walked", "walks",
+    ]
+
     func apply(_ out: inout [Candidate]) {
         var i = view.start
         while i < view.end {
             let w = view.tokens[i].lower
+            guard MembershipRules.triggers.contains(w) || view.lexicon.cue(.ended, view.tokens[i]) else { i += 1; continue }
             switch w {
             case "member", "members": member(i, &out)
             case "unites", "groups", "comprises", "includes", "unite", "comprising", "uniting", "grouping": unites(i, &out)

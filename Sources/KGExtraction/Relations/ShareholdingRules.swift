@@ -21,10 +21,19 @@ struct ShareholdingRules {
     static let assets: Set<EntityType> = [.company, .facility]
     static let stakeNouns: Set<String> = ["stake", "share", "shares", "interest", "holding", "shareholding", "equity", "stakes"]
 
+    /// Words the rules fire on (a token that is none of them is skipped at once).
+    static let triggers: Set<String> = [
+        "%", "-", "acquired", "acquires", "boosted", "bought", "buys", "cent", "control", "controlled", "controls",
+        "divested", "hands", "has", "have", "held", "hold", "holds", "increased", "increases", "lifted", "offloaded",
+        "own", "owned", "owner", "owners", "owns", "percent", "picked", "purchased", "raised", "raises", "shareholder",
+        "shareholders", "sold", "subsidiary", "takes", "took", "unit", "upped",
+    ]
+
     func apply(_ out: inout [Candidate]) {
         var i = view.start
         while i < view.end {
             let w = view.tokens[i].lower
+            guard ShareholdingRules.triggers.contains(w) else { i += 1; continue }
             switch w {
             case "owns", "holds", "controls", "has", "own", "hold", "control", "have":
                 owns(i, &out)
@@ -36,7 +45,8 @@ struct ShareholdingRules {
                 if view.word(i + 1) == "by" { passive(i, &out) }
             case "subsidiary", "unit":
                 if view.word(i + 1) == "of" { subsidiary(i, &out) }
-            case "bought", "acquired" where view.word(i + 1) == "by":
+            case "bought" where view.word(i + 1) == "by", "acquired" where view.word(i + 1) == "by",
+                 "purchased" where view.word(i + 1) == "by":
                 passive(i, &out)
             case "hands":
                 if view.word(i - 1) == "the", view.word(i - 2) == "in", view.word(i + 1) == "of" { inTheHands(i, &out) }
@@ -164,6 +174,12 @@ struct ShareholdingRules {
             return
         }
         let w = view.tokens[i].lower
+        // "has a minority stake of 10% in Y"
+        if ShareholdingRules.stakeNouns.contains(view.word(j)), view.word(j + 1) == "of", let (share, after) = percent(startingAt: j + 2),
+           view.word(after) == "in", let y = asset(after: after + 1) {
+            for owner in xs { add(make(owner, y, trigger: i, rule: "holds-share-in/stake-of-percent", share: share), trigger: i, &out) }
+            return
+        }
         if w == "has" || w == "hold" || w == "holds" || w == "have" {
             // "has a stake in Y"
             guard ShareholdingRules.stakeNouns.contains(view.word(j)), view.word(j + 1) == "in", let y = asset(after: j + 2) else { return }

@@ -18,20 +18,43 @@ struct Token: Sendable, Hashable {
     /// Number of line breaks in that whitespace.
     var newlinesBefore: Int
 
-    /// First letter upper case ("Kazakh", "UK", "KazMunaiGas", "U.S.").
-    var isCapitalized: Bool {
-        guard kind == .word, let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
-    }
+    /// First letter upper case ("Kazakh", "UK", "KazMunaiGas", "U.S."); words only.
+    let isCapitalized: Bool
 
     /// Two or more letters, all upper case ("NATO", "KFB", "U.S.").
-    var isAllCaps: Bool {
-        var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
-            if !s.properties.isUppercase { return false }
-            letters += 1
+    let isAllCaps: Bool
+
+    init(text: String, lower: String, key: String, kind: Kind, start: Int, end: Int, spaceBefore: Bool, newlinesBefore: Int) {
+        self.text = text
+        self.lower = lower
+        self.key = key
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.spaceBefore = spaceBefore
+        self.newlinesBefore = newlinesBefore
+        // Computed once: the rules ask these of every token many times.
+        var capitalized = false
+        var allCaps = false
+        if kind == .word, let f = text.unicodeScalars.first {
+            capitalized = f.value < 0x80 ? (f.value >= 65 && f.value <= 90) : f.properties.isUppercase
+            if capitalized {
+                var letters = 0
+                allCaps = true
+                for s in text.unicodeScalars {
+                    if s.value < 0x80 {
+                        if s.value >= 97 && s.value <= 122 { allCaps = false; break }
+                        if s.value >= 65 && s.value <= 90 { letters += 1 }
+                    } else if s.properties.isAlphabetic {
+                        if !s.properties.isUppercase { allCaps = false; break }
+                        letters += 1
+                    }
+                }
+                allCaps = allCaps && letters >= 2
+            }
         }
-        return letters >= 2
+        isCapitalized = capitalized
+        isAllCaps = allCaps
     }
 
     /// Possessive clitic ("'s", "’s", "'").
