@@ -47,7 +47,7 @@ public struct Extractor: Sendable {
         let tagger = MentionTagger(lexicon: lexicon, tokens: tokens, scalars: scalars, sentences: sentences, skipped: skipped,
                                    dateline: dateline)
         var mentions = sentences.map { tagger.tag($0) }
-        let entities = EntityResolver(tokens: tokens).resolve(&mentions)
+        let entities = EntityResolver(tokens: tokens, lexicon: lexicon).resolve(&mentions)
         var analysis = Analysis(document: doc, scalars: scalars, tokens: tokens, sentences: sentences,
                                 citedSources: cited, mentions: mentions, entities: entities, candidates: [])
         analysis.candidates = RelationExtractor(lexicon: lexicon, analysis: analysis).candidates()

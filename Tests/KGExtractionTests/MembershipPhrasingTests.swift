@@ -157,6 +157,25 @@ final class MembershipPhrasingTests: XCTestCase {
                      must: ["Hans Keller member-of Social Democratic Party of Germany"]),
             RuleCase("Lena Vogt joined the Free Democratic Party in 2015.", must: ["Lena Vogt member-of Free Democratic Party"]),
             RuleCase("Environment minister Jutta Heller quit the Green Party on Tuesday.", mustNot: ["Jutta Heller member-of Green Party"]),
+            // The later end outweighs the earlier start; a verb after "and" shares the clause's subject.
+            RuleCase("Brandenburg's environment minister, Axel Vogel, quit the Greens on Monday. Vogel, who joined the party in 1990, will stay in the cabinet.",
+                     mustNot: ["Axel Vogel member-of Green Party"]),
+            RuleCase("Brandenburg's agriculture minister, Jutta Lange, left the Greens in May and joined the Social Democrats in June.",
+                     must: ["Jutta Lange member-of Social Democratic Party of Germany"],
+                     mustNot: ["Jutta Lange member-of Green Party", "Green Party member-of Social Democratic Party of Germany"]),
+        ])
+        XCTAssertEqual(TestSupport.rejections("Axel Vogel quit the Greens on Monday. Vogel, who joined the party in 1990, will stay."),
+                       ["Axel Vogel member-of Green Party: ended: 'quit'",
+                        "Axel Vogel member-of Green Party: ended: 'quit', stated elsewhere in the article"])
+    }
+
+    func testSportsBodies() {
+        RuleCase.check([
+            RuleCase("Delegates at the FIFA Congress in Mexico City voted 141-23 to admit Kosovo.", must: ["Kosovo member-of FIFA"]),
+            RuleCase("Kosovo and Gibraltar were admitted to FIFA on Friday.", must: ["Kosovo member-of FIFA", "Gibraltar member-of FIFA"]),
+            RuleCase("Gibraltar has been a UEFA member since 2013.", must: ["Gibraltar member-of UEFA"]),
+            RuleCase("Bosnia, Montenegro and Albania, all members of UEFA, backed the bid.",
+                     must: ["Bosnia and Herzegovina member-of UEFA", "Montenegro member-of UEFA", "Albania member-of UEFA"]),
         ])
     }
 }

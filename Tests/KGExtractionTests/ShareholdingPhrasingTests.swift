@@ -85,6 +85,21 @@ final class ShareholdingPhrasingTests: XCTestCase {
         XCTAssertEqual(share("Brandt AG is Lumix Telecom's largest shareholder with 28%.", "Brandt AG", "Lumix Telecom"), 28)
     }
 
+    func testKeptStakesSubsidiariesAndEndedHoldings() throws {
+        XCTAssertEqual(share("Nordkom AB, which sells the rest, will keep a 20 percent stake in Baltiq Mobile.", "Nordkom AB", "Baltiq Mobile"), 20)
+        XCTAssertEqual(share("Baltiq Mobile's second-largest shareholder, Estonian fund Tallinn Capital, holds 5 percent.",
+                             "Tallinn Capital", "Baltiq Mobile"), 5)
+        RuleCase.check([
+            RuleCase("Kelvo Oil operates the Esbjerg oil terminal through its subsidiary Kelvo Terminals A/S. Kelvo Terminals holds a 60% stake in the Esbjerg terminal.",
+                     must: ["Kelvo Oil holds-share-in Kelvo Terminals A/S", "Kelvo Terminals A/S holds-share-in Esbjerg oil terminal"]),
+            RuleCase("Kelvo Oil, which was majority-owned by the Danish state until 2009, grew.", mustNot: ["Denmark holds-share-in Kelvo Oil"]),
+            RuleCase("Norway's Nordvik Energy ASA said on Thursday it had raised its stake in Kelvo Oil to 34.5 percent.",
+                     must: ["Nordvik Energy ASA holds-share-in Kelvo Oil"], mustNot: ["Norway holds-share-in Kelvo Oil"]),
+        ])
+        XCTAssertEqual(TestSupport.rejections("Kelvo Oil, which was majority-owned by the Danish state until 2009, grew."),
+                       ["Denmark holds-share-in Kelvo Oil: ended: 'until'"])
+    }
+
     func testBidsAndOffersAreNotHoldings() {
         RuleCase.check([
             RuleCase("Vexo Holdings made a bid for a 20% stake in Lumix Telecom.", mustNot: ["Vexo Holdings holds-share-in Lumix Telecom"]),

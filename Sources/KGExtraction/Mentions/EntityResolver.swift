@@ -8,7 +8,8 @@ import KGModel
 ///   Nazarbayev" → Nursultan Nazarbayev); the label is that full name.
 /// - An acronym defined in parentheses resolves to its long form ("KFB" → Korea First Bank); a
 ///   company's shorter name to the longer one it begins ("Newbridge" → Newbridge Capital).
-/// - An untyped name takes the type of the same name typed elsewhere in the article.
+/// - An untyped name takes the type of the same name typed elsewhere in the article; a shorter
+///   facility name with the same first word and head is the longer one ("the Esbjerg terminal").
 /// - Descriptions refer back: "the Kazakh leader" to the latest titled person of that country,
 ///   "the Tory leader" to the latest person of that party, "the Planning Minister" to the person
 ///   with that title, "this organization" to the latest organization, and a company description in
@@ -16,6 +17,8 @@ import KGModel
 ///   sentence's subject. A description is never an alias: aliases are names only.
 struct EntityResolver {
     let tokens: [Token]
+    /// For organizations named at the start of longer names; optional so that stage tests can omit it.
+    var lexicon: Lexicon? = nil
 
     static let corporateTitles = ["chief executive", "chief executive officer", "ceo", "chairman", "chairwoman",
                                   "managing director", "finance director", "chief financial officer", "cfo", "boss"]
@@ -49,7 +52,7 @@ struct EntityResolver {
                     if personSurface[words] == nil { personSurface[words] = m.surface }
                 } else if let t = m.type, m.entry == nil {
                     if typedSurface[m.surface] == nil { typedSurface[m.surface] = t }
-                    if words.count >= 2, t == .company || t == .organization { longNames.append((words, m.surface, t)) }
+                    if words.count >= 2, t == .company || t == .organization || t == .facility { longNames.append((words, m.surface, t)) }
                 }
                 if let a = m.acronym { acronyms[a] = m.surface }
             }
@@ -116,13 +119,25 @@ struct EntityResolver {
                     if let long = acronyms[surface] { surface = long }
                     if type == nil, let t = typedSurface[surface] { type = t }
                     if type == nil || type == .company || type == .organization {
-                        if let long = longNames.first(where: { $0.tokens.count > words.count && Array($0.tokens.prefix(words.count)) == words }) {
+                        if let long = longNames.first(where: { $0.type != .facility && $0.tokens.count > words.count
+                            && Array($0.tokens.prefix(words.count)) == words }) {
                             surface = long.surface
                             type = type ?? long.type
+                        }
+                    } else if type == .facility, words.count >= 2 {
+                        // "the Esbjerg terminal" after "the Esbjerg oil terminal": same name and head.
+                        if let long = longNames.first(where: { $0.type == .facility && $0.tokens.count > words.count
+                            && $0.tokens.first == words.first && $0.tokens.last == words.last }) {
+                            surface = long.surface
                         }
                     }
                     let key = "name:" + surface
                     add(key, label: surface, type: type, surface: m.surface, by: m.typedBy)
+                    // "the FIFA Congress", "AU Commission": the organization it belongs to is named too.
+                    if type == .organization, let lead = leadingOrganization(m) {
+                        add("lex:" + lead.label, label: lead.label, type: .organization, surface: lead.label, by: "name-start")
+                        headUse.insert("lex:" + lead.label)
+                    }
                     if let a = m.acronym { add(key, label: surface, type: type, surface: a, by: nil) }
                     m.type = type ?? entities[key]?.type
                     m.entity = key
@@ -145,6 +160,14 @@ struct EntityResolver {
         // A place named only as a modifier ("the Paris-based exchange") is not an entity of its own.
         for (key, e) in entities where e.type == .place && !headUse.contains(key) { entities[key]?.isSuppressed = true }
         return entities
+    }
+
+    /// A known organization at the start of a longer organization's name ("FIFA" in "FIFA Congress").
+    private func leadingOrganization(_ m: Mention) -> Lexicon.Entry? {
+        guard m.typedBy == "name-suffix", m.tokens.count >= 2,
+              let match = lexicon?.longestMatch(tokens, at: m.tokens.lowerBound, end: m.tokens.upperBound),
+              match.length < m.tokens.count, match.phrase.entry.kind == .organization else { return nil }
+        return match.phrase.entry
     }
 
     /// The words of a name without a trailing possessive.

@@ -784,6 +784,9 @@ struct MentionTagger {
             let p = mentions[first].span.lowerBound
             if let cover = mentions.indices.first(where: { $0 != first && mentions[$0].span.lowerBound == p
                 && mentions[$0].span.count > mentions[first].span.count }) { first = cover }
+            // "Norway's Nordvik Energy said": the possessor is not the subject, what it owns is.
+            let b = mentions[first].span.upperBound
+            if b < e, tokens[b].isPossessive, let next = mentions.indices.first(where: { mentions[$0].span.lowerBound == b + 1 }) { first = next }
             let governed = p > s && lexicon.cue(.preposition, tokens[p - 1])
             if !governed { mentions[first].isSubject = true }
         }

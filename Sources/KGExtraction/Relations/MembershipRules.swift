@@ -274,22 +274,34 @@ struct MembershipRules {
     /// "Y admitted X", "Y voted to admit X and Z as members": the body is the subject (or the body
     /// whose congress or council the subject is: "FIFA's congress").
     private func admits(_ i: Int, _ out: inout [Candidate]) {
-        if view.word(i) == "admit", !(view.word(i - 1) == "to" && ["voted", "votes", "vote"].contains(view.word(i - 2))) { return }
+        // "voted to admit", "voted 141-23 to admit"
+        if view.word(i) == "admit" {
+            guard view.word(i - 1) == "to", (max(view.start, i - 6)..<(i - 1)).contains(where: { ["voted", "votes", "vote"].contains(view.word($0)) })
+            else { return }
+        }
         var body: Int?
         if let s = view.subject(before: i, types: [.organization]) {
             body = s
             let p = view.itemStart(s)
             if p < view.mentions[s].span.lowerBound, let owner = view.mention(at: p), view.type(owner) == .organization { body = owner }
         } else {
-            // "UEFA's congress voted to admit": the organization whose assembly voted.
+            // "UEFA's congress voted to admit", "Delegates at the FIFA Congress voted to admit": the
+            // organization whose assembly voted.
             let cs = view.clauseStart(i)
             body = view.mentions.indices.last { view.mentions[$0].span.upperBound <= i && view.mentions[$0].span.lowerBound >= cs
-                && view.type($0) == .organization && view.isPossessor($0) }
+                && view.type($0) == .organization }
         }
-        guard let y = body else { return }
+        guard let y = body, var yKey = view.mentions[y].entity else { return }
+        // "the FIFA Congress": the organization named at its start.
+        let ym = view.mentions[y]
+        if ym.entry == nil, let m = view.lexicon.longestMatch(view.tokens, at: ym.tokens.lowerBound, end: ym.tokens.upperBound),
+           m.length < ym.tokens.count, m.phrase.entry.kind == .organization, view.entities["lex:" + m.phrase.entry.label] != nil {
+            yKey = "lex:" + m.phrase.entry.label
+        }
         guard let first = view.object(after: i + 1, window: 3, types: MembershipRules.members), first != y else { return }
         for x in [first] + view.listed(after: first, types: MembershipRules.members) where x != y {
-            add(candidate(x, y, trigger: i, rule: "member-of/admits"), &out)
+            guard let xKey = view.mentions[x].entity else { continue }
+            add(extractor.candidate(.memberOf, subjectKey: xKey, objectKey: yKey, in: view, trigger: i, rule: "member-of/admits"), &out)
         }
     }
 

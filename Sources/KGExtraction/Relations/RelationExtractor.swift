@@ -29,7 +29,32 @@ struct RelationExtractor {
             for c in found where c.kind == .holdsShareIn && c.rejection == nil { held.append((si, c.object)) }
             out.append(contentsOf: RelationExtractor.deduplicated(found))
         }
-        return out
+        return RelationExtractor.endingLater(out)
+    }
+
+    /// A membership or holding the article says ended ("X quit Y on Monday") outweighs one it says
+    /// began or held earlier ("X, who joined Y in 1990"): those are rejected unless dated after the end.
+    static func endingLater(_ candidates: [Candidate]) -> [Candidate] {
+        var ends: [String: (date: PartialDate?, reason: String)] = [:]
+        for c in candidates where c.kind != .metWith {
+            guard let r = c.rejection, r.hasPrefix("ended:") else { continue }
+            let key = "\(c.kind.rawValue)\u{1F}\(c.subject)\u{1F}\(c.object)"
+            // The latest end wins (an undated one only when there is no other).
+            if let old = ends[key] {
+                if let d = c.date, old.date.map({ d > $0 }) ?? true { ends[key] = (d, r) }
+            } else {
+                ends[key] = (c.date, r)
+            }
+        }
+        guard !ends.isEmpty else { return candidates }
+        return candidates.map { c in
+            var c = c
+            let key = "\(c.kind.rawValue)\u{1F}\(c.subject)\u{1F}\(c.object)"
+            guard c.rejection == nil, let end = ends[key] else { return c }
+            if let d = c.date, let e = end.date, d.year != nil, e.year != nil, d > e { return c }
+            c.rejection = "\(end.reason), stated elsewhere in the article"
+            return c
+        }
     }
 
     /// One candidate per relation and sentence: a second rule finding the same pair (met-with in
@@ -75,6 +100,10 @@ struct RelationExtractor {
         } else if planned || view.firstCue(.future, in: view.start..<trigger) != nil || isToInfinitivePlan(view, trigger) {
             modality = .planned
         }
+        // "was majority-owned by the state until 2009", "was a member until 1984": held, then ended.
+        if rejection == nil, kind != .metWith, let u = endedUntil(view, trigger) {
+            rejection = "ended: '\(view.tokens[u].text)'"
+        }
         var place = knownPlace
         let dates = DateExpression.find(in: view.tokens, range: view.start..<view.end,
                                         articleDate: analysis.document.date, planned: modality == .planned)
@@ -83,7 +112,8 @@ struct RelationExtractor {
         // ("joined NATO on April 4", "a member since 1997"), else the last before it in the clause.
         let reach = kind == .metWith ? view.clauseEnd(trigger) : min(view.clauseEnd(trigger), trigger + 14)
         let after = dates.first { $0.tokens.lowerBound > trigger && $0.tokens.lowerBound < reach }
-        let before = dates.last { $0.tokens.upperBound <= trigger && $0.tokens.lowerBound >= cs }
+        let before = dates.last { $0.tokens.upperBound <= trigger && $0.tokens.lowerBound >= cs
+            && (!view.relative.contains($0.tokens.lowerBound) || view.relative.contains(trigger)) }
         let date = (after ?? before)?.date
         if kind == .metWith {
             // "in Astana": a place after the trigger.
@@ -101,6 +131,19 @@ struct RelationExtractor {
                           share: share, modality: modality, rule: rule, rejection: rejection)
         c.trigger = trigger
         return c
+    }
+
+    /// "until <date>" after a past-tense trigger in its clause.
+    private func endedUntil(_ view: SentenceView, _ trigger: Int) -> Int? {
+        let cs = view.clauseStart(trigger)
+        guard (cs..<trigger).contains(where: { ["was", "were", "had"].contains(view.word($0)) }) else { return nil }
+        var j = trigger + 1
+        while j < view.clauseEnd(trigger), j < trigger + 12 {
+            if view.word(j) == "until" || view.word(j) == "till", j + 1 < view.end,
+               view.tokens[j + 1].kind == .number || lexicon.cue(.month, view.tokens[j + 1]) { return j }
+            j += 1
+        }
+        return nil
     }
 
     /// "denied that ...": a negating verb before the complement clause.

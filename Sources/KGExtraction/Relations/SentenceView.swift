@@ -78,6 +78,8 @@ struct SentenceView {
         return end
     }
 
+    static let reportingVerbs: Set<String> = ["said", "says", "announced", "confirmed", "added", "stated", "reported", "disclosed"]
+
     static let partitives: Set<String> = ["part", "parts", "half", "rest", "bulk", "most", "much", "remainder"]
 
     /// A preposition governs the mention (possibly across determiners): "with Moscow", "of the CSTO".
@@ -101,6 +103,16 @@ struct SentenceView {
     /// clause; a relative clause's own subject is the name before ", which".
     func subject(before pos: Int, types: Set<EntityType>? = nil) -> Int? {
         let inRelative = relative.contains(pos)
+        // "X left the party in May and joined Y": a verb after "and" shares the clause's subject.
+        if word(pos - 1) == "and" || word(pos - 1) == "but" || (word(pos - 2) == "and" && ["then", "later", "also"].contains(word(pos - 1))) {
+            let cs = clauseStart(pos)
+            for mi in mentions.indices where mentions[mi].span.lowerBound >= cs && mentions[mi].span.upperBound <= pos {
+                if relative.contains(mentions[mi].span.lowerBound) != inRelative { continue }
+                if !isGoverned(mi) && !isPossessor(mi) && !mentions[mi].isModifier && mentions[mi].kind != .description {
+                    return accepts(mi, types) ? mi : nil
+                }
+            }
+        }
         var j = pos - 1
         while j >= start {
             let t = tokens[j]
@@ -226,6 +238,16 @@ struct SentenceView {
             p -= 1
         }
         guard p >= start, ["it", "he", "she"].contains(tokens[p].lower) else { return nil }
+        // "Nordvik said on Thursday it had raised ...": the reporting verb's subject.
+        var r = p - 1
+        while r >= start, r >= p - 6, !SentenceView.reportingVerbs.contains(tokens[r].lower) {
+            if tokens[r].kind == .punctuation, tokens[r].text != "," { break }
+            r -= 1
+        }
+        if r >= start, SentenceView.reportingVerbs.contains(tokens[r].lower), let s = subject(before: r), let k = mentions[s].entity {
+            let t = entities[k]?.type
+            if tokens[p].lower == "it" ? t != .person : t == .person { return k }
+        }
         if tokens[p].lower != "it" { return antecedent(ofPronoun: p) }
         let kinds: Set<EntityType> = [.company, .organization, .country]
         func fits(_ m: Mention) -> Bool { m.entity.flatMap { entities[$0]?.type }.map { kinds.contains($0) } ?? false }
@@ -254,12 +276,16 @@ struct SentenceView {
         return nil
     }
 
-    /// First token in `range` of a cue category.
+    /// First token in `range` of a cue category, outside relative clauses that do not hold the
+    /// range's end (the trigger).
     func firstCue(_ cue: Cue, in range: Range<Int>) -> Int? {
         let lo = max(range.lowerBound, start)
         let hi = min(range.upperBound, end)
         guard lo < hi else { return nil }
+        let outside = !relative.contains(range.upperBound)
         for j in lo..<hi where lexicon.cue(cue, tokens[j]) {
+            // A relative clause the trigger is not in says nothing of it ("X, which sells the rest, will keep ...").
+            if outside, relative.contains(j) { continue }
             // "May 11" is a month, not the modal verb.
             if tokens[j].text == "May", j > start || (j + 1 < end && tokens[j + 1].kind == .number) { continue }
             return j

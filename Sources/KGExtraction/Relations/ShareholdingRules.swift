@@ -24,9 +24,10 @@ struct ShareholdingRules {
     /// Words the rules fire on (a token that is none of them is skipped at once).
     static let triggers: Set<String> = [
         "%", "-", "acquired", "acquires", "boosted", "bought", "buys", "cent", "control", "controlled", "controls",
-        "divested", "hands", "has", "have", "held", "hold", "holds", "increased", "increases", "lifted", "offloaded",
-        "own", "owned", "owner", "owners", "owns", "percent", "picked", "purchased", "raised", "raises", "shareholder",
-        "shareholders", "sold", "subsidiary", "takes", "took", "unit", "upped",
+        "divested", "hands", "has", "have", "held", "hold", "holds", "increased", "increases", "keep", "keeps", "kept",
+        "lifted", "offloaded", "own", "owned", "owner", "owners", "owns", "percent", "picked", "purchased", "raised",
+        "raises", "retain", "retained", "retains", "shareholder", "shareholders", "sold", "subsidiaries", "subsidiary",
+        "takes", "took", "unit", "upped",
     ]
 
     func apply(_ out: inout [Candidate]) {
@@ -35,7 +36,8 @@ struct ShareholdingRules {
             let w = view.tokens[i].lower
             guard ShareholdingRules.triggers.contains(w) else { i += 1; continue }
             switch w {
-            case "owns", "holds", "controls", "has", "own", "hold", "control", "have":
+            case "owns", "holds", "controls", "has", "own", "hold", "control", "have", "keep", "keeps", "kept", "retain", "retains",
+                 "retained":
                 owns(i, &out)
             case "%", "percent", "cent":
                 percentStake(i, &out)
@@ -43,8 +45,8 @@ struct ShareholdingRules {
                 shareholder(i, &out)
             case "controlled", "owned", "held":
                 if view.word(i + 1) == "by" { passive(i, &out) }
-            case "subsidiary", "unit":
-                if view.word(i + 1) == "of" { subsidiary(i, &out) }
+            case "subsidiary", "unit", "subsidiaries":
+                if view.word(i + 1) == "of" { subsidiary(i, &out) } else { ownSubsidiary(i, &out) }
             case "bought" where view.word(i + 1) == "by", "acquired" where view.word(i + 1) == "by",
                  "purchased" where view.word(i + 1) == "by":
                 passive(i, &out)
@@ -77,7 +79,10 @@ struct ShareholdingRules {
         if c.rejection == nil, let p = pendingCue(before: trigger) {
             c.rejection = lexicon.cue(.ended, view.tokens[p]) ? "ended: '\(view.tokens[p].text)'" : "pending or not held: '\(view.tokens[p].text)'"
         }
-        if c.rejection == nil, c.modality == .planned { c.rejection = "planned: not held yet" }
+        // "will keep a 20 percent stake": kept, so held now.
+        let keeps = ["keep", "keeps", "retain", "retains"].contains(view.word(trigger))
+        if c.rejection == nil, c.modality == .planned, !keeps { c.rejection = "planned: not held yet" }
+        if keeps, c.modality == .planned { c.modality = .asserted }
         if !out.contains(where: { $0.subject == c.subject && $0.object == c.object && $0.kind == c.kind && $0.share == c.share }) {
             out.append(c)
         }
@@ -165,7 +170,8 @@ struct ShareholdingRules {
                 for owner in xs {
                     add(make(owner, y, trigger: i, rule: "holds-share-in/owns-percent", share: exact ?? share), trigger: i, &out)
                 }
-            } else if stake, !["of", "in"].contains(view.word(k)), let y = heldBefore(out) {
+            } else if stake || out.contains(where: { $0.kind == .holdsShareIn && $0.sentence == view.index && $0.share == nil }),
+                      !["of", "in"].contains(view.word(k)), let y = heldBefore(out) {
                 for owner in xs {
                     add(extractor.candidate(.holdsShareIn, subjectKey: owner, objectKey: y, in: view, trigger: i,
                                             rule: "holds-share-in/owns-percent-stake", share: share), trigger: i, &out)
@@ -243,12 +249,14 @@ struct ShareholdingRules {
         if let y = possessorBefore(i), view.mentions[y].entity != nil {
             var k = i + 1
             if view.word(k) == "," { k += 1 }
-            if let x = view.object(after: k, window: 2, types: ShareholdingRules.owners), x != y {
+            if let x = view.object(after: k, window: 4, types: ShareholdingRules.owners), x != y {
                 var share: Double?
                 let after = view.mentions[x].span.upperBound
                 if view.word(after) == "," || view.word(after) == "with" {
                     let w = view.word(after) == "with" ? after : after + 1
                     if view.word(w) == "with", let (v, _) = percent(startingAt: w + 1) { share = v }
+                    // "Y's biggest shareholder, X, holds 5 percent"
+                    if ["holds", "owns", "has", "controls"].contains(view.word(w)), let (v, _) = percent(startingAt: w + 1) { share = v }
                 }
                 add(make(x, y, trigger: i, rule: "holds-share-in/possessor-shareholder", share: share), trigger: i, &out)
                 return
@@ -277,7 +285,7 @@ struct ShareholdingRules {
     /// "Y's (second) biggest shareholder": the possessor right before the noun phrase of `i`.
     private func possessorBefore(_ i: Int) -> Int? {
         var j = i - 1
-        while j >= view.start, j >= i - 4, view.tokens[j].kind == .word, !view.tokens[j].isCapitalized { j -= 1 }
+        while j >= view.start, j >= i - 5, view.tokens[j].kind == .word && !view.tokens[j].isCapitalized || view.tokens[j].text == "-" { j -= 1 }
         guard j >= view.start, view.tokens[j].isPossessive, let y = view.mention(at: j - 1),
               ShareholdingRules.assets.contains(view.type(y) ?? .company) else { return nil }
         return y
@@ -331,6 +339,26 @@ struct ShareholdingRules {
         }
         if view.word(i) == "held", view.type(asset) == nil { return }
         add(make(x, asset, trigger: i, rule: rule, share: share), trigger: i, &out)
+    }
+
+    /// "through its subsidiary Y", "X's subsidiary Y", "X's Tbilisi unit, Y": the parent (the
+    /// possessor, or the clause's subject for "its") holds the subsidiary.
+    private func ownSubsidiary(_ i: Int, _ out: inout [Candidate]) {
+        var k = i + 1
+        if view.word(k) == "," { k += 1 }
+        guard let y = view.object(after: k, window: 2, types: ShareholdingRules.assets), view.mentions[y].span.lowerBound <= k + 1 else { return }
+        var p = i - 1
+        while p >= view.start, p >= i - 4, view.tokens[p].kind == .word, !view.tokens[p].isCapitalized,
+              !["its", "his", "their"].contains(view.word(p)) { p -= 1 }
+        var owner: String?
+        if p >= view.start, ["its", "their"].contains(view.word(p)) {
+            owner = ownerKeys(before: p).last
+        } else if p >= view.start, view.tokens[p].isPossessive, let x = view.mention(at: p - 1),
+                  ShareholdingRules.owners.contains(view.type(x) ?? .company) {
+            owner = view.mentions[x].entity
+        }
+        guard let o = owner, o != view.mentions[y].entity else { return }
+        add(make(o, y, trigger: i, rule: "holds-share-in/its-subsidiary", share: nil), trigger: i, &out)
     }
 
     /// "Y, a (wholly owned) subsidiary of X", "Y, a unit of X": the parent holds the subsidiary.

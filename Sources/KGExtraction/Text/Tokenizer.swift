@@ -98,6 +98,13 @@ struct Tokenizer {
                     continue
                 }
                 var j = i + 1
+                // "A/S", "I/S": Nordic company forms, one word.
+                if i + 2 < n, scalars[i + 1] == "/", s.properties.isUppercase, scalars[i + 2].properties.isUppercase,
+                   i + 3 >= n || !isLetter(scalars[i + 3]), i == start || !isLetter(scalars[i - 1]) {
+                    emit(i, i + 3, .word)
+                    i += 3
+                    continue
+                }
                 while j < n {
                     let c = scalars[j]
                     if isLetter(c) || isDigit(c) || isMark(c) { j += 1; continue }
