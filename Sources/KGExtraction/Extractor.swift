@@ -19,7 +19,8 @@ public struct Extractor: Sendable {
     /// - Parameters:
     ///   - article: The article; only its body (from ``Article/bodyStart``) is read for mentions.
     ///   - documentDate: The publication date to resolve relative dates against when the article
-    ///     header has no `Date:` (the header's date wins when present).
+    ///     header has no `Date:` (the header's date wins when present). Without either, the year a
+    ///     known `Publication:` calendar implies is used (``PublicationCalendar``).
     /// - Returns: A graph with the article's ``Document``, every typed entity that is mentioned
     ///   (macro-regions excepted) and every relation a rule found and no cue rejected; each relation's
     ///   evidence has the sentence, its code point offsets in ``Article/text``, the article id and
@@ -32,7 +33,7 @@ public struct Extractor: Sendable {
     /// Runs every stage and keeps their results (for the graph and for explanations).
     func analyze(_ article: Article, documentDate: PartialDate? = nil) -> Analysis {
         var doc = article.document
-        if doc.date == nil { doc.date = documentDate }
+        if doc.date == nil { doc.date = documentDate ?? article.publication.flatMap { PublicationCalendar(lexicon: lexicon).date(of: $0) } }
         let scalars = Array(article.text.unicodeScalars)
         let start = min(max(article.bodyStart, 0), scalars.count)
         let tokens = Tokenizer.tokenize(scalars, from: start)

@@ -2,19 +2,29 @@ import KGModel
 
 /// Finds date expressions in a sentence and resolves them against the article's date.
 ///
-/// Resolution rule:
+/// Resolution rule (the article date is the publication date: the header's `Date:`, else
+/// `--document-date`, else what a known `Publication:` calendar implies; see ``PublicationCalendar``):
 /// - A full date in the text is kept as written: "May 25, 2001", "25 May 2001" → `2001-05-25`.
 /// - A month and year: "April 2005", "in May 2004" → `2005-04`; a year after "in", "since",
 ///   "by", "until", "during", "of", "from": "in 2005" → `2005`.
-/// - A month and day without a year ("September 22", "on 5 September") take the year that puts
-///   them nearest the article date (so "December" in a January article is the previous year);
-///   without an article year they stay partial: `--09-22`.
-/// - Relative days ("on Friday", "yesterday", "today", "tomorrow") resolve only against an
-///   article date with a day: a weekday is the nearest such day on or before the article date,
-///   or on or after it when the statement is planned. "last month", "next month", "last year",
-///   "next year" resolve against an article date with a month (resp. year).
-/// - Anything else ("last week", "earlier this week", "recently", a weekday without a full
-///   article date) is left undated: a date is never invented.
+/// - A month and day without a year ("September 5", "October 15", "on 5 September") take the year
+///   that puts them nearest the article date (so "December" in a January article is the previous
+///   year); without an article year they stay partial: `--09-05`. A month alone after "in", "of",
+///   "since", "until", "by", "during", "late", "early", "mid" likewise: "in May" → `2008-05`.
+/// - Relative expressions are intervals of days counted from the article date: "yesterday",
+///   "today", "tomorrow"; a weekday ("on Monday") is the nearest such day on or before the article
+///   date, or on or after it when the statement is planned ("will meet ... on Monday"); "last
+///   week", "this week", "earlier this week", "later this week", "next week" are calendar weeks
+///   starting on Monday (ISO 8601); "last month", "this month", "earlier this month", "next month",
+///   "last year", "this year", "earlier this year", "next year" the calendar month or year.
+///   An article date that is itself partial (`2008-09`) is the interval of all its days, and the
+///   expression is resolved for each of them.
+/// - The result is the most precise date that holds the whole interval: one day → `2017-01-30`;
+///   days of one month → `2017-02` ("next week" in a 2017-01-31 article); of one year → `2017`;
+///   wider than a year → undated. So "on Monday" in a `2008-09` article is `2008` unless the
+///   days it may be fall in one month, and nothing is ever made more precise than the text and
+///   the article date allow.
+/// - Anything else ("recently", "a day earlier", "some years ago") is left undated.
 struct DateExpression: Sendable, Hashable {
     /// Tokens of the expression.
     var tokens: Range<Int>
@@ -91,35 +101,82 @@ struct DateExpression: Sendable, Hashable {
                !(i + 2 < e && tokens[i + 2].lower == "percent"), let date = PartialDate(year: y, month: nil, day: nil) {
                 out.append(DateExpression(tokens: (i + 1)..<(i + 2), date: date)); i += 2; continue
             }
-            if let day = articleDate, let y = day.year, let mo = day.month {
-                if let d = day.day {
-                    let base = dayNumber(y, mo, d)
-                    var offset: Int?
-                    if tokens[i].isCapitalized, let wd = weekdays[w] {
-                        let today = weekday(base)
-                        offset = planned ? (wd - today + 7) % 7 : -((today - wd + 7) % 7)
-                    } else if w == "yesterday" { offset = -1 } else if w == "today" { offset = 0 } else if w == "tomorrow" { offset = 1 }
-                    if let o = offset, let date = fromDayNumber(base + o) {
-                        out.append(DateExpression(tokens: i..<(i + 1), date: date)); i += 1; continue
-                    }
-                }
-                if (w == "last" || w == "next"), i + 1 < e {
-                    let step = w == "last" ? -1 : 1
-                    if tokens[i + 1].lower == "month" {
-                        var m2 = mo + step
-                        var y2 = y
-                        if m2 == 0 { m2 = 12; y2 -= 1 } else if m2 == 13 { m2 = 1; y2 += 1 }
-                        if let date = PartialDate(year: y2, month: m2, day: nil) {
-                            out.append(DateExpression(tokens: i..<(i + 2), date: date)); i += 2; continue
-                        }
-                    } else if tokens[i + 1].lower == "year", let date = PartialDate(year: y + step, month: nil, day: nil) {
-                        out.append(DateExpression(tokens: i..<(i + 2), date: date)); i += 2; continue
-                    }
-                }
+            if let span = articleDate.flatMap(days(of:)), let (length, lo, hi) = relative(tokens, at: i, end: e, planned: planned),
+               let date = enclosing(lo(span.lowerBound), hi(span.upperBound)) {
+                out.append(DateExpression(tokens: i..<(i + length), date: date))
+                i += length
+                continue
             }
             i += 1
         }
         return out
+    }
+
+    /// The days (as ``dayNumber(_:_:_:)``) a date may be: one for a full date, a month's or a year's.
+    static func days(of date: PartialDate) -> ClosedRange<Int>? {
+        guard let y = date.year else { return nil }
+        guard let m = date.month else { return dayNumber(y, 1, 1)...dayNumber(y, 12, 31) }
+        guard let d = date.day else { return dayNumber(y, m, 1)...dayNumber(y, m, PartialDate.daysIn(month: m, year: y)) }
+        let n = dayNumber(y, m, d)
+        return n...n
+    }
+
+    /// The most precise partial date holding every day from `lo` to `hi`: the day, its month, its
+    /// year, or nil when they span years.
+    static func enclosing(_ lo: Int, _ hi: Int) -> PartialDate? {
+        guard lo <= hi, let a = fromDayNumber(lo), let b = fromDayNumber(hi) else { return nil }
+        if lo == hi { return a }
+        if a.year == b.year, a.month == b.month { return PartialDate(year: a.year, month: a.month, day: nil) }
+        if a.year == b.year { return PartialDate(year: a.year, month: nil, day: nil) }
+        return nil
+    }
+
+    /// A relative expression at `i`: its length in tokens and the first and last day it names for a
+    /// given article day (both non-decreasing in that day, so an interval of article days maps to
+    /// the interval from the first day of its first to the last day of its last).
+    static func relative(_ tokens: [Token], at i: Int, end e: Int, planned: Bool) -> (Int, (Int) -> Int, (Int) -> Int)? {
+        let w = tokens[i].lower
+        let next = i + 1 < e ? tokens[i + 1].lower : ""
+        let third = i + 2 < e ? tokens[i + 2].lower : ""
+        func monday(_ d: Int) -> Int { d - (weekday(d) + 5) % 7 }
+        func monthStart(_ d: Int, _ k: Int) -> Int {
+            guard let x = fromDayNumber(d), let y = x.year, let m = x.month else { return d }
+            let total = y * 12 + (m - 1) + k
+            return dayNumber(total / 12, total % 12 + 1, 1)
+        }
+        func yearStart(_ d: Int, _ k: Int) -> Int {
+            guard let y = fromDayNumber(d)?.year else { return d }
+            return dayNumber(y + k, 1, 1)
+        }
+        if tokens[i].isCapitalized, let wd = weekdays[w] {
+            if planned { return (1, { $0 + (wd - weekday($0) + 7) % 7 }, { $0 + (wd - weekday($0) + 7) % 7 }) }
+            return (1, { $0 - (weekday($0) - wd + 7) % 7 }, { $0 - (weekday($0) - wd + 7) % 7 })
+        }
+        switch w {
+        case "yesterday": return (1, { $0 - 1 }, { $0 - 1 })
+        case "today": return (1, { $0 }, { $0 })
+        case "tomorrow": return (1, { $0 + 1 }, { $0 + 1 })
+        default: break
+        }
+        let step: Int? = w == "last" ? -1 : w == "next" ? 1 : w == "this" ? 0 : nil
+        if let k = step {
+            switch next {
+            case "week": return (2, { monday($0) + 7 * k }, { monday($0) + 7 * k + 6 })
+            case "month": return (2, { monthStart($0, k) }, { monthStart($0, k + 1) - 1 })
+            case "year": return (2, { yearStart($0, k) }, { yearStart($0, k + 1) - 1 })
+            default: return nil
+            }
+        }
+        if (w == "earlier" || w == "later"), next == "this" {
+            let early = w == "earlier"
+            switch third {
+            case "week": return (3, { early ? monday($0) : $0 }, { early ? $0 : monday($0) + 6 })
+            case "month": return (3, { early ? monthStart($0, 0) : $0 }, { early ? $0 : monthStart($0, 1) - 1 })
+            case "year": return (3, { early ? yearStart($0, 0) : $0 }, { early ? $0 : yearStart($0, 1) - 1 })
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// Month (and day) with the year that lies nearest the article date; partial without one.

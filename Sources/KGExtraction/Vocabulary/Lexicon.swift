@@ -42,6 +42,8 @@ public struct Lexicon: Sendable {
     private(set) var givenNames: Set<String> = []
     /// Country label to its entry.
     private(set) var countries: [String: Entry] = [:]
+    /// Periodical name (lower case) to the year of its volume 1 (``PublicationCalendar``).
+    private(set) var firstVolumeYears: [String: Int] = [:]
 
     /// The lexicon shipped with the module.
     /// - Throws: ``LexiconError`` when a data file is missing or malformed.
@@ -53,7 +55,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Loads the data files (`countries.tsv`, `places.tsv`, `organizations.tsv`, `cues.tsv`,
-    /// `given-names.txt`) from a directory.
+    /// `given-names.txt`, `publications.tsv`) from a directory.
     /// - Throws: ``LexiconError``.
     public static func load(from directory: URL) throws -> Lexicon {
         func read(_ name: String) throws -> String {
@@ -63,12 +65,14 @@ public struct Lexicon: Sendable {
         }
         return try Lexicon(countries: read("countries.tsv"), places: read("places.tsv"),
                            organizations: read("organizations.tsv"), cues: read("cues.tsv"),
-                           givenNames: read("given-names.txt"))
+                           givenNames: read("given-names.txt"), publications: read("publications.tsv"))
     }
 
-    /// Builds a lexicon from the text of its data files (formats as in the Lexicon README).
+    /// Builds a lexicon from the text of its data files (formats as in the Lexicon README);
+    /// `publications` (issue calendars) may be empty.
     /// - Throws: ``LexiconError/malformedLine(file:line:)``.
-    public init(countries: String, places: String, organizations: String, cues: String, givenNames: String) throws {
+    public init(countries: String, places: String, organizations: String, cues: String, givenNames: String,
+                publications: String = "") throws {
         for (n, cols) in try Lexicon.rows(countries, file: "countries.tsv", minColumns: 1) {
             _ = n
             let entry = Entry(label: cols[0], kind: .country, country: cols[0])
@@ -98,6 +102,12 @@ public struct Lexicon: Sendable {
         for (n, cols) in try Lexicon.rows(cues, file: "cues.tsv", minColumns: 2) {
             guard let cue = Cue(rawValue: cols[0]) else { throw LexiconError.malformedLine(file: "cues.tsv", line: n) }
             self.cues[cue, default: []].insert(cue.isCaseSensitive ? cols[1] : cols[1].lowercased())
+        }
+        for (n, cols) in try Lexicon.rows(publications, file: "publications.tsv", minColumns: 2) {
+            guard let year = Int(cols[1]), (1...9999).contains(year) else {
+                throw LexiconError.malformedLine(file: "publications.tsv", line: n)
+            }
+            self.firstVolumeYears[cols[0].lowercased()] = year
         }
         for line in givenNames.split(whereSeparator: \.isNewline) {
             let name = line.trimmingCharacters(in: .whitespaces)
