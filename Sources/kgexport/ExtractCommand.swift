@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
             let lexicon: Lexicon
             do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
             let extractor = Extractor(lexicon: lexicon)
-            var graph = KnowledgeGraph()
+            var graphs: [KnowledgeGraph] = []
             for path in articles {
                 let article: Article
                 do {
@@ -51,8 +51,11 @@ struct ExtractCommand: ParsableCommand {
                 } catch {
                     throw CommandFailure.data("\(error)")
                 }
-                graph.merge(extractor.extract(article, documentDate: date))
+                graphs.append(extractor.extract(article, documentDate: date))
             }
+            // One node per entity across the articles (surnames, aliases, transliterations), every
+            // attestation kept; the result does not depend on the order of the arguments.
+            let graph = EntityLinker().link(graphs)
             let stem = articles.count == 1 ? Self.stem(of: articles[0]) : name
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
             let written = try GraphExport(graph: graph, baseIRI: output.baseIRI).write(plan, inputs: articles)
