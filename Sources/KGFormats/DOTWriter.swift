@@ -54,6 +54,9 @@ public final class DOTWriter {
         public var legend: Bool
         /// Group the nodes into one cluster per entity type (default false).
         public var clusterByType: Bool
+        /// With IRIs from a minter: the start of every relation IRI (the id follows), so the
+        /// writer need not hash a relation twice.
+        var relationIRIPrefix: String?
 
         /// Options whose IRIs are minted by `iris` (by default ``KGRDF/IRIMinter``'s base
         /// `https://w3id.org/kgexport/id/`), so nodes and edges name the same resources as the RDF output.
@@ -62,6 +65,7 @@ public final class DOTWriter {
             self.init(iriForEntity: { iris.entityIRI(for: $0).string },
                       iriForRelation: { iris.relationIRI(for: $0).string }, graphName: graphName,
                       legend: legend, clusterByType: clusterByType)
+            relationIRIPrefix = iris.relationIRI(id: "").string
         }
 
         /// Options with IRI functions of the caller's own.
@@ -113,6 +117,8 @@ public final class DOTWriter {
     private var kindsPresent = Set<RelationKind>()
     private var modalitiesPresent = Set<Modality>()
     private var legendPrefix = "kgexport-legend"
+    /// The edge statement being built.
+    private var line: [UInt8] = []
 
     /// Binds a writer to a sink. Nothing is written until ``begin(entities:documents:)``.
     public init(sink: ByteSink, options: Options = Options()) {
@@ -131,7 +137,8 @@ public final class DOTWriter {
         guard attributes == nil, !finished else { throw FormatError.outOfOrder(operation: "begin a dot graph") }
         let attributes = try PropertyGraphAttributes(entities: entities, documents: documents,
                                                      iriForEntity: options.iriForEntity,
-                                                     iriForRelation: options.iriForRelation)
+                                                     iriForRelation: options.iriForRelation,
+                                                     relationIRIPrefix: options.relationIRIPrefix)
         self.attributes = attributes
         var out = "digraph " + DOTWriter.quoted(options.graphName) + " {\n"
         out += "  graph [charset=\"UTF-8\", rankdir=\"LR\"];\n"
@@ -175,25 +182,45 @@ public final class DOTWriter {
     /// - Throws: ``FormatError/unknownEntity(relation:entity:)``, ``FormatError/invalidValue(relation:field:value:)``,
     ///   ``FormatError/outOfOrder(operation:)``; the sink's ``OutputError``.
     public func write(_ relation: Relation) throws {
+        try write(IdentifiedRelation(relation))
+    }
+
+    /// ``write(_:)`` for a relation whose id is already known.
+    /// - Throws: as ``write(_:)``.
+    public func write(_ identified: IdentifiedRelation) throws {
         guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
+        let relation = identified.relation
         try attributes.validate(relation)
-        let id = relation.id
+        let id = identified.id
         guard writtenEdges.insert(id) else { return }
         kindsPresent.insert(relation.kind)
         modalitiesPresent.insert(relation.modality)
-        var list: [(String, String)] = [
-            ("id", id),
-            ("label", DOTWriter.edgeLabel(relation)),
-            ("color", DOTWriter.color(of: relation.kind)),
-        ]
+        // The statement is built as bytes: the same text as attributeList(_:) with quoted(_:).
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: "  ".utf8)
+        DOTWriter.appendQuoted(relation.subject, to: &line)
+        line.append(contentsOf: " -> ".utf8)
+        DOTWriter.appendQuoted(relation.object, to: &line)
+        line.append(contentsOf: " [".utf8)
+        appendAttribute("id", id, first: true)
+        appendAttribute("label", DOTWriter.edgeLabel(relation))
+        appendAttribute("color", DOTWriter.color(of: relation.kind))
         switch relation.modality {
         case .asserted: break
-        case .planned: list.append(("style", "dashed"))
-        case .negated: list.append(("style", "dotted"))
+        case .planned: appendAttribute("style", "dashed")
+        case .negated: appendAttribute("style", "dotted")
         }
-        for (key, value) in attributes.edge(relation) { list.append((key, value.lexicalForm)) }
-        try sink.write("  " + DOTWriter.quoted(relation.subject) + " -> " + DOTWriter.quoted(relation.object)
-                       + " " + DOTWriter.attributeList(list) + ";\n")
+        attributes.forEachEdgeValue(relation, id: id) { key, value in appendAttribute(key, value.lexicalForm) }
+        line.append(contentsOf: "];\n".utf8)
+        try sink.write(line)
+    }
+
+    /// Appends `, key="value"` (without the comma for the first) to ``line``.
+    private func appendAttribute(_ key: String, _ value: String, first: Bool = false) {
+        if !first { line.append(contentsOf: ", ".utf8) }
+        line.append(contentsOf: key.utf8)
+        line.append(UInt8(ascii: "="))
+        DOTWriter.appendQuoted(value, to: &line)
     }
 
     /// Closes the graph.
@@ -264,18 +291,39 @@ public final class DOTWriter {
     /// A DOT double-quoted string: XML-safe characters only (``XMLWriter/xmlSafe(_:)``), then `\` → `\\`,
     /// `"` → `\"`, CRLF, CR and LF → `\n`.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        var previousCR = false
-        for scalar in XMLWriter.xmlSafe(text).unicodeScalars {
-            defer { previousCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\r": out += "\\n"
-            case "\n": if !previousCR { out += "\\n" }
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``quoted(_:)`` of `text` to `out`, working on UTF-8 bytes: every character it
+    /// changes is ASCII, except U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`), which are dropped.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var previousCR = false
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                i += 1
+                switch b {
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0A: if !previousCR { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n")) }
+                case 0x09: out.append(b)
+                case 0x0B, 0x0C: out.append(UInt8(ascii: " "))
+                case 0x00..<0x20: continue  // dropped; the character before still counts as previous
+                case 0xEF where i + 1 < n && bytes[i] == 0xBF && bytes[i + 1] >= 0xBE:
+                    i += 2
+                    continue
+                default: out.append(b)
+                }
+                previousCR = b == 0x0D
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -43,12 +43,16 @@ public final class GraphMLWriter {
         public var iriForRelation: @Sendable (Relation) -> String
         /// Indent nested elements by two spaces (default true; text values are never altered).
         public var indent: Bool
+        /// With IRIs from a minter: the start of every relation IRI (the id follows), so the
+        /// writer need not hash a relation twice.
+        var relationIRIPrefix: String?
 
         /// Options whose IRIs are minted by `iris` (by default ``KGRDF/IRIMinter``'s base
         /// `https://w3id.org/kgexport/id/`), so nodes and edges name the same resources as the RDF output.
         public init(iris: IRIMinter = IRIMinter(), indent: Bool = true) {
             self.init(iriForEntity: { iris.entityIRI(for: $0).string },
                       iriForRelation: { iris.relationIRI(for: $0).string }, indent: indent)
+            relationIRIPrefix = iris.relationIRI(id: "").string
         }
 
         /// Options with IRI functions of the caller's own.
@@ -94,7 +98,8 @@ public final class GraphMLWriter {
         guard attributes == nil, !finished else { throw FormatError.outOfOrder(operation: "begin a graphml document") }
         let attributes = try PropertyGraphAttributes(entities: entities, documents: documents,
                                                      iriForEntity: options.iriForEntity,
-                                                     iriForRelation: options.iriForRelation)
+                                                     iriForRelation: options.iriForRelation,
+                                                     relationIRIPrefix: options.relationIRIPrefix)
         self.attributes = attributes
         try xml.startDocument()
         try xml.startElement("graphml")
@@ -117,7 +122,7 @@ public final class GraphMLWriter {
         try xml.attribute("edgedefault", "directed")
         for entity in entities {
             try xml.startElement("node")
-            try xml.attribute("id", Identifier.nmtoken(entity.id))
+            try xml.attribute("id", PropertyGraphAttributes.nmtoken(entity.id))
             try writeData(attributes.node(entity))
             try xml.endElement()
         }
@@ -130,15 +135,22 @@ public final class GraphMLWriter {
     ///   not finite; ``FormatError/outOfOrder(operation:)`` before ``begin(entities:documents:)`` or
     ///   after ``finish()``; the sink's ``OutputError``.
     public func write(_ relation: Relation) throws {
+        try write(IdentifiedRelation(relation))
+    }
+
+    /// ``write(_:)`` for a relation whose id is already known.
+    /// - Throws: as ``write(_:)``.
+    public func write(_ identified: IdentifiedRelation) throws {
         guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
+        let relation = identified.relation
         try attributes.validate(relation)
-        let id = relation.id
+        let id = identified.id
         guard writtenEdges.insert(id) else { return }
         try xml.startElement("edge")
         try xml.attribute("id", id)
-        try xml.attribute("source", Identifier.nmtoken(relation.subject))
-        try xml.attribute("target", Identifier.nmtoken(relation.object))
-        try writeData(attributes.edge(relation))
+        try xml.attribute("source", PropertyGraphAttributes.nmtoken(relation.subject))
+        try xml.attribute("target", PropertyGraphAttributes.nmtoken(relation.object))
+        try attributes.forEachEdgeValue(relation, id: id) { key, value in try writeData(key, value) }
         try xml.endElement()
     }
 
@@ -170,11 +182,14 @@ public final class GraphMLWriter {
     }
 
     private func writeData(_ values: [(key: String, value: PropertyGraphAttributes.Value)]) throws {
-        for (key, value) in values {
-            try xml.startElement("data")
-            try xml.attribute("key", key)
-            try xml.text(value.lexicalForm)
-            try xml.endElement()
-        }
+        for (key, value) in values { try writeData(key, value) }
+    }
+
+    /// `<data key="…">value</data>`.
+    private func writeData(_ key: String, _ value: PropertyGraphAttributes.Value) throws {
+        try xml.startElement("data")
+        try xml.attribute("key", key)
+        try xml.text(value.lexicalForm)
+        try xml.endElement()
     }
 }

@@ -104,6 +104,11 @@ public final class JSONLinesWriter {
     }
 
     private func appendString(_ s: String) {
+        // One access to `line` for the whole string, not one per byte.
+        JSONLinesWriter.appendString(s, to: &line)
+    }
+
+    private static func appendString(_ s: String, to line: inout [UInt8]) {
         line.append(UInt8(ascii: "\""))
         for b in s.utf8 {
             switch b {

@@ -100,14 +100,19 @@ struct PropertyGraphAttributes {
     private var documents: [String: Document] = [:]
     private let iriForEntity: @Sendable (Entity) -> String
     private let iriForRelation: @Sendable (Relation) -> String
+    /// When the IRIs come from an ``KGRDF/IRIMinter``: the start of every relation IRI, which
+    /// then is this followed by the relation id (already known to the writer).
+    private let relationIRIPrefix: String?
 
     /// Indexes the entities and documents a writer was begun with.
     /// - Throws: ``FormatError/duplicateEntity(id:)`` when two entities share an id.
     init(entities: [Entity], documents: [Document],
          iriForEntity: @escaping @Sendable (Entity) -> String,
-         iriForRelation: @escaping @Sendable (Relation) -> String) throws {
+         iriForRelation: @escaping @Sendable (Relation) -> String,
+         relationIRIPrefix: String? = nil) throws {
         self.iriForEntity = iriForEntity
         self.iriForRelation = iriForRelation
+        self.relationIRIPrefix = relationIRIPrefix
         for entity in entities {
             guard self.entities.updateValue(entity, forKey: entity.id) == nil else {
                 throw FormatError.duplicateEntity(id: entity.id)
@@ -135,8 +140,11 @@ struct PropertyGraphAttributes {
     /// Call it before anything reads ``KGModel/Relation/id``, which formats the share.
     func validate(_ relation: Relation) throws {
         try PropertyGraphAttributes.checkShare(relation)
-        for id in [relation.subject, relation.object] where entities[id] == nil {
-            throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: id)
+        if entities.index(forKey: relation.subject) == nil {
+            throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: relation.subject)
+        }
+        if entities.index(forKey: relation.object) == nil {
+            throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: relation.object)
         }
     }
 
@@ -160,35 +168,56 @@ struct PropertyGraphAttributes {
     /// A place that is not among the entities is written with its id as the label and the IRI an
     /// entity with that id would have.
     func edge(_ relation: Relation) -> [(key: String, value: Value)] {
-        var out: [(key: String, value: Value)] = [
-            ("relation", .string(relation.kind.rawValue)),
-            ("relation_iri", .string(iriForRelation(relation))),
-        ]
-        if let date = relation.date { out.append(("date", .string(date.description))) }
+        var out: [(key: String, value: Value)] = []
+        forEachEdgeValue(relation, id: relation.id) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Calls `body` with each edge attribute of `relation` (whose ``KGModel/Relation/id`` is `id`),
+    /// as ``edge(_:)`` lists them, without making the list.
+    func forEachEdgeValue(_ relation: Relation, id: String, _ body: (String, Value) throws -> Void) rethrows {
+        try body("relation", .string(relation.kind.rawValue))
+        try body("relation_iri", .string(relationIRIPrefix.map { $0 + id } ?? iriForRelation(relation)))
+        if let date = relation.date { try body("date", .string(date.description)) }
         if let placeID = relation.place {
             let place = entities[placeID] ?? Entity(id: placeID, label: placeID, type: .place)
-            out.append(("place", .string(place.label)))
-            out.append(("place_iri", .string(iriForEntity(place))))
+            try body("place", .string(place.label))
+            try body("place_iri", .string(iriForEntity(place)))
         }
-        if let share = relation.share { out.append(("share", .double(share))) }
-        out.append(("modality", .string(relation.modality.rawValue)))
+        if let share = relation.share { try body("share", .double(share)) }
+        try body("modality", .string(relation.modality.rawValue))
         let evidence = relation.evidence
-        if let sentence = evidence.sentence { out.append(("evidence", .string(sentence))) }
+        if let sentence = evidence.sentence { try body("evidence", .string(sentence)) }
         if let source = evidence.source {
-            out.append(("source", .string(source)))
-            if let document = documents[source] {
-                if let title = document.title { out.append(("source_title", .string(title))) }
-                if let url = document.url { out.append(("source_url", .string(url))) }
-                if let date = document.date { out.append(("source_date", .string(date.description))) }
-                if let publication = document.publication { out.append(("source_publication", .string(publication))) }
+            try body("source", .string(source))
+            if !documents.isEmpty, let document = documents[source] {
+                if let title = document.title { try body("source_title", .string(title)) }
+                if let url = document.url { try body("source_url", .string(url)) }
+                if let date = document.date { try body("source_date", .string(date.description)) }
+                if let publication = document.publication { try body("source_publication", .string(publication)) }
             }
         }
-        if let cited = evidence.citedSource { out.append(("cited_source", .string(cited))) }
+        if let cited = evidence.citedSource { try body("cited_source", .string(cited)) }
         if let offsets = evidence.offsets {
-            out.append(("offset_start", .int(offsets.lowerBound)))
-            out.append(("offset_end", .int(offsets.upperBound)))
+            try body("offset_start", .int(offsets.lowerBound))
+            try body("offset_end", .int(offsets.upperBound))
         }
-        return out
+    }
+
+    /// ``KGModel/Identifier/nmtoken(_:)`` of `id`, at once when `id` is only ASCII letters,
+    /// digits, `-` and `.`, which the NMTOKEN keeps as they are.
+    static func nmtoken(_ id: String) -> String {
+        guard !id.isEmpty else { return Identifier.nmtoken(id) }
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            default:
+                return Identifier.nmtoken(id)
+            }
+        }
+        return id
     }
 
     /// The label of the entity with `id` (its id when unknown).

@@ -41,6 +41,20 @@ public final class RDFXMLWriter {
     private var usedPrefixes: Set<String>
     private var state = State.ready
     private var subject: IRI?
+    /// The element name of each predicate written so far, in order of first use, and where the
+    /// search for the next predicate starts (predicates tend to come in the same order).
+    private var names: [(predicate: IRI, name: ElementName)] = []
+    private var nextName = 0
+
+    /// How a predicate is written: `prefix:localName`, with the namespace to declare on the element
+    /// when the prefix is a generated one.
+    private struct ElementName {
+        let prefix: String
+        let localName: String
+        let declare: String?
+        /// `prefix:localName`.
+        let qualified: String
+    }
 
     /// A writer bound to `sink` that declares `prefixes` on `rdf:RDF`.
     ///
@@ -116,22 +130,28 @@ public final class RDFXMLWriter {
     ///   after ``finish()``, ``OutputError`` from the sink.
     public func write(_ triple: Triple) throws {
         guard state == .open else { throw FormatError.outOfOrder(operation: "write a triple") }
-        let name = try qualifiedName(of: triple.predicate)
+        let name = try elementName(of: triple.predicate)
+        // Qualified names whose prefixes are declared on rdf:RDF are written as names; libxml2's
+        // namespace verbs would write the same bytes.
         if triple.subject != subject {
             if subject != nil { try xml.endElement() }
-            try xml.startElement(prefix: "rdf", name: "Description", namespace: nil)
-            try xml.attribute(prefix: "rdf", name: "about", namespace: nil, value: triple.subject.string)
+            try xml.startElement("rdf:Description")
+            try xml.attribute("rdf:about", triple.subject.string)
             subject = triple.subject
         }
-        try xml.startElement(prefix: name.prefix, name: name.localName, namespace: name.declare)
+        if let declare = name.declare {
+            try xml.startElement(prefix: name.prefix, name: name.localName, namespace: declare)
+        } else {
+            try xml.startElement(name.qualified)
+        }
         switch triple.object {
         case let .iri(iri):
-            try xml.attribute(prefix: "rdf", name: "resource", namespace: nil, value: iri.string)
+            try xml.attribute("rdf:resource", iri.string)
         case let .literal(literal):
             if let language = literal.language {
-                try xml.attribute(prefix: "xml", name: "lang", namespace: nil, value: language)
+                try xml.attribute("xml:lang", language)
             } else if literal.datatype != Vocabulary.XSD.string {
-                try xml.attribute(prefix: "rdf", name: "datatype", namespace: nil, value: literal.datatype.string)
+                try xml.attribute("rdf:datatype", literal.datatype.string)
             }
             try xml.text(literal.lexicalForm)
         }
@@ -164,6 +184,25 @@ public final class RDFXMLWriter {
         }
         if writer.state == .ready { try writer.begin() }
         try writer.finish()
+    }
+
+    /// The element name of `predicate`, from ``names`` or made (and remembered) now.
+    private func elementName(of predicate: IRI) throws -> ElementName {
+        let count = names.count
+        var i = nextName
+        for _ in 0..<count {
+            if i == count { i = 0 }
+            if names[i].predicate == predicate {
+                nextName = i + 1
+                return names[i].name
+            }
+            i += 1
+        }
+        let (prefix, localName, declare) = try qualifiedName(of: predicate)
+        let name = ElementName(prefix: prefix, localName: localName, declare: declare, qualified: prefix + ":" + localName)
+        names.append((predicate, name))
+        nextName = names.count
+        return name
     }
 
     /// The element name of a predicate: a configured prefix, or a generated one (with the namespace

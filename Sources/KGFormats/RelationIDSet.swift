@@ -47,14 +47,24 @@ public struct RelationIDSet: Sendable {
 
     /// The 64-bit number of `r` followed by exactly 16 lower-case hex digits, else nil.
     static func number(_ id: String) -> UInt64? {
-        var utf8 = id.utf8.makeIterator()
-        guard id.utf8.count == 17, utf8.next() == UInt8(ascii: "r") else { return nil }
+        guard id.utf8.count == 17 else { return nil }
+        if let value = id.utf8.withContiguousStorageIfAvailable({ number(hex: $0) }) { return value }
+        return number(hex: Array(id.utf8))
+    }
+
+    private static func number(hex bytes: some Collection<UInt8>) -> UInt64? {
         var value: UInt64 = 0
-        while let b = utf8.next() {
+        var first = true
+        for b in bytes {
+            if first {
+                guard b == UInt8(ascii: "r") else { return nil }
+                first = false
+                continue
+            }
             let digit: UInt8
             switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b &- UInt8(ascii: "a") &+ 10
             default: return nil
             }
             value = value << 4 | UInt64(digit)

@@ -36,6 +36,8 @@ struct FastRecordDecoder {
     }
 
     private var members: [Member] = []
+    /// Per field (by raw value), the index of its member in ``members``, or -1.
+    private var positions: [Int] = Array(repeating: -1, count: 20)
     private var scratch: [UInt8] = []
 
     init() {
@@ -48,35 +50,35 @@ struct FastRecordDecoder {
     ///
     /// - Parameters:
     ///   - b: the line without its line break (not blank).
-    ///   - isDeclared: whether an entity id was declared on an earlier line.
+    ///   - declared: the entity ids declared on earlier lines.
     ///   - unknown: receives each ignored member name, in member order, once the line is accepted.
-    mutating func decode(_ b: UnsafeBufferPointer<UInt8>, isDeclared: (String) -> Bool,
+    mutating func decode(_ b: UnsafeBufferPointer<UInt8>, declared: EntityIDTable,
                          unknown: (String) -> Void) -> InterchangeRecord? {
         guard scan(b), let kind = member(.kind), kind.kind == .string, !kind.escaped else { return nil }
         if Self.equals(b, kind.start, kind.end, "relation") {
-            return relation(b, isDeclared: isDeclared, unknown: unknown).map { .relation($0) }
+            return relation(b, declared: declared, unknown: unknown).map { .relation($0) }
         }
         if Self.equals(b, kind.start, kind.end, "entity") {
-            return entity(b, isDeclared: isDeclared, unknown: unknown).map { .entity($0) }
+            return entity(b, declared: declared, unknown: unknown).map { .entity($0) }
         }
         return nil
     }
 
     // MARK: records
 
-    private mutating func relation(_ b: UnsafeBufferPointer<UInt8>, isDeclared: (String) -> Bool,
+    private mutating func relation(_ b: UnsafeBufferPointer<UInt8>, declared: EntityIDTable,
                                    unknown: (String) -> Void) -> Relation? {
         let allowed: UInt32 = Field.kind.bit | Field.subject.bit | Field.relation.bit | Field.object.bit | Field.date.bit
             | Field.place.bit | Field.share.bit | Field.modality.bit | Field.evidence.bit | Field.source.bit
             | Field.citedSource.bit | Field.offsets.bit
         guard ignoredMembersAreValid(b, allowed: allowed),
-              let subject = reference(b, .subject, isDeclared: isDeclared),
+              let subject = reference(b, .subject, declared: declared),
               let kindName = requiredString(b, .relation), let kind = RelationKind(rawValue: kindName),
-              let object = reference(b, .object, isDeclared: isDeclared)
+              let object = reference(b, .object, declared: declared)
         else { return nil }
         var place: String?
         if let m = member(.place), m.kind != .null {
-            guard let id = reference(b, .place, isDeclared: isDeclared) else { return nil }
+            guard let id = reference(b, .place, declared: declared) else { return nil }
             place = id
         }
         guard let date = optionalString(b, .date) else { return nil }
@@ -117,11 +119,11 @@ struct FastRecordDecoder {
                         evidence: Evidence(sentence: sentence, source: source, citedSource: cited, offsets: offsets))
     }
 
-    private mutating func entity(_ b: UnsafeBufferPointer<UInt8>, isDeclared: (String) -> Bool,
+    private mutating func entity(_ b: UnsafeBufferPointer<UInt8>, declared: EntityIDTable,
                                  unknown: (String) -> Void) -> Entity? {
         let allowed: UInt32 = Field.kind.bit | Field.id.bit | Field.label.bit | Field.type.bit | Field.aliases.bit
         guard ignoredMembersAreValid(b, allowed: allowed),
-              let id = requiredString(b, .id), !isDeclared(id),
+              let id = requiredString(b, .id), !declared.contains(id),
               let labelValue = optionalString(b, .label),
               let typeName = requiredString(b, .type), let type = EntityType(rawValue: typeName)
         else { return nil }
@@ -144,8 +146,8 @@ struct FastRecordDecoder {
     // MARK: fields
 
     private func member(_ field: Field) -> Member? {
-        for m in members where m.field == field { return m }
-        return nil
+        let index = positions[Int(field.rawValue)]
+        return index < 0 ? nil : members[index]
     }
 
     /// A present, non-empty string.
@@ -161,16 +163,20 @@ struct FastRecordDecoder {
         return .some(s)
     }
 
-    /// A declared entity id.
-    private mutating func reference(_ b: UnsafeBufferPointer<UInt8>, _ field: Field, isDeclared: (String) -> Bool) -> String? {
-        guard let id = requiredString(b, field), isDeclared(id) else { return nil }
+    /// A declared entity id (the table's own string).
+    private mutating func reference(_ b: UnsafeBufferPointer<UInt8>, _ field: Field, declared: EntityIDTable) -> String? {
+        guard let m = member(field), m.kind == .string, m.end > m.start else { return nil }
+        guard m.escaped else { return declared.lookup(UnsafeBufferPointer(rebasing: b[m.start..<m.end])) }
+        guard let id = string(b, m.start, m.end, true), declared.contains(id) else { return nil }
         return id
     }
 
     /// The string between `start` and `end` (quotes excluded), unescaped; nil for invalid UTF-8.
     private mutating func string(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ escaped: Bool) -> String? {
         guard escaped else {
-            return String(validating: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(rebasing: b[start..<end])
+            guard InterchangeReader.firstInvalidUTF8(bytes) == nil else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         }
         scratch.removeAll(keepingCapacity: true)
         var i = start
@@ -192,7 +198,9 @@ struct FastRecordDecoder {
             }
             i += 2
         }
-        return String(validating: scratch, as: UTF8.self)
+        return scratch.withUnsafeBufferPointer { bytes in
+            InterchangeReader.firstInvalidUTF8(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+        }
     }
 
     /// A number's value, nil when it is not finite (as the general parser).
@@ -249,6 +257,7 @@ struct FastRecordDecoder {
     /// Records the top-level members of the line; false when the line is not a JSON object of the
     /// shape described above, or has a repeated member name.
     private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for m in members { positions[Int(m.field.rawValue)] = -1 }
         members.removeAll(keepingCapacity: true)
         let n = b.count
         var i = 0
@@ -307,6 +316,7 @@ struct FastRecordDecoder {
                 guard let (kind, start, end, escaped) = Self.scanScalar(b, &i, n) else { return false }
                 member = Member(field: field, keyStart: keyStart, keyEnd: keyEnd, kind: kind, start: start, end: end, escaped: escaped)
             }
+            if field != .unknown { positions[Int(field.rawValue)] = members.count }
             members.append(member)
             Self.skipSpace(b, &i, n)
             guard i < n else { return false }
@@ -333,6 +343,18 @@ struct FastRecordDecoder {
             let start = i
             var escaped = false
             while i < n {
+                // Eight bytes at a time while none is a quote, a backslash or below 0x20.
+                if i + 8 <= n, let base = b.baseAddress {
+                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                    let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                        | ((word &- ones &* 0x20) & ~word)
+                    if special & high == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
                 if c == UInt8(ascii: "\"") {
                     i += 1

@@ -99,6 +99,13 @@ public struct InterchangeReader {
     /// Byte offset of the first byte that is not part of well-formed UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
+        // ASCII eight bytes at a time.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }

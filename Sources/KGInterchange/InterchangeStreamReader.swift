@@ -38,7 +38,7 @@ public final class InterchangeStreamReader {
     public var warningHandler: (InterchangeWarning) -> Void = { _ in }
 
     private let lines: LineReader
-    private var declared = Set<String>()
+    private var declared = EntityIDTable()
     private var fast = FastRecordDecoder()
     private var sawRelation = false
 
@@ -79,7 +79,7 @@ public final class InterchangeStreamReader {
             switch record {
             case let .entity(entity):
                 guard !sawRelation else { throw lateRecord("an entity") }
-                declared.insert(entity.id)
+                _ = declared.insert(entity.id)
             case .document:
                 guard !sawRelation else { throw lateRecord("a document") }
             case .relation:
@@ -90,17 +90,17 @@ public final class InterchangeStreamReader {
     }
 
     private func decode(_ line: UnsafeBufferPointer<UInt8>) throws(InterchangeError) -> InterchangeRecord? {
-        let declared = self.declared
-        let isDeclared: (String) -> Bool = { declared.contains($0) }
         if !RecordDecoder.isBlank(line) {
             let file = self.file, number = lineNumber, handler = warningHandler
-            if let record = fast.decode(line, isDeclared: isDeclared, unknown: { key in
+            if let record = fast.decode(line, declared: declared, unknown: { key in
                 handler(InterchangeError(file: file, line: number, field: key, message: "unknown field, ignored"))
             }) {
                 return record
             }
         }
-        return try RecordDecoder(file: file, line: lineNumber, isDeclared: isDeclared, warn: warningHandler).decode(line)
+        let declared = self.declared
+        return try RecordDecoder(file: file, line: lineNumber, isDeclared: { declared.contains($0) },
+                                 warn: warningHandler).decode(line)
     }
 
     private func lateRecord(_ what: String) -> InterchangeError {

@@ -93,6 +93,16 @@ public enum Identifier {
     public static func formatDecimal(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-INF" : "INF") }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Below 2^33 a double is within 5e-7 of its shortest decimal form, so when that form has
+        // at most six fraction digits and no exponent, rounding to six places gives it back.
+        if abs(value) < 8_589_934_592 {
+            let shortest = value.description
+            if let dot = shortest.utf8.firstIndex(of: UInt8(ascii: ".")),
+               shortest.utf8.distance(from: dot, to: shortest.utf8.endIndex) <= 7,
+               !shortest.utf8.contains(UInt8(ascii: "e")) {
+                return shortest
+            }
+        }
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

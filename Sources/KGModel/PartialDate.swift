@@ -70,17 +70,39 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The ISO 8601 / XML Schema lexical form, e.g. `2008-09-22`, `2008-09`, `2008`, `--09-05`.
     public var description: String {
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        func four(_ v: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, 4 - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            var count = 0
+            forEachUTF8 { byte in
+                buffer[count] = byte
+                count += 1
+            }
+            return count
         }
+    }
+
+    /// Calls `body` with each byte of ``description`` (at most 10, ASCII), without making the string.
+    @inlinable
+    func forEachUTF8(_ body: (UInt8) -> Void) {
+        // The initializers keep the year in 1...9999, the month in 1...12 and the day in 1...31.
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = count == 4 ? 1000 : 10
+            while divisor > 0 {
+                body(UInt8(truncatingIfNeeded: 48 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        let dash = UInt8(ascii: "-")
         switch (year, month, day) {
-        case let (.some(y), .some(m), .some(d)): return "\(four(y))-\(two(m))-\(two(d))"
-        case let (.some(y), .some(m), .none): return "\(four(y))-\(two(m))"
-        case let (.none, .some(m), .some(d)): return "--\(two(m))-\(two(d))"
-        case let (.some(y), _, _): return four(y)
-        default: return ""
+        case let (.some(y), .some(m), .some(d)):
+            digits(y, 4); body(dash); digits(m, 2); body(dash); digits(d, 2)
+        case let (.some(y), .some(m), .none):
+            digits(y, 4); body(dash); digits(m, 2)
+        case let (.none, .some(m), .some(d)):
+            body(dash); body(dash); digits(m, 2); body(dash); digits(d, 2)
+        case let (.some(y), _, _):
+            digits(y, 4)
+        default:
+            break
         }
     }
 

@@ -35,11 +35,63 @@ public struct Relation: Sendable, Hashable {
     /// source, offsets, sentence). The same relation read from the same article gets the same id
     /// on any machine; used for GraphML edge ids and qualified-node IRIs.
     public var id: String {
-        let share = self.share.map { Identifier.formatDecimal($0) } ?? ""
-        let offsets = evidence.offsets.map { "\($0.lowerBound)-\($0.upperBound)" } ?? ""
-        let key = [kind.rawValue, subject, object, date?.description ?? "", place ?? "", share,
-                   modality.rawValue, evidence.source ?? "", offsets, evidence.sentence ?? "",
-                   evidence.citedSource ?? ""].joined(separator: "\u{1F}")
-        return "r" + Identifier.fnv1a64Hex(key)
+        // FNV-1a over the UTF-8 of the fields joined by U+001F, computed field by field.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        func add(_ text: String) {
+            let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var h = hash
+                for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                hash = h
+            }
+            if done == nil {
+                for byte in text.utf8 { add(byte) }
+            }
+        }
+        func add(_ value: Int) {
+            if value < 0 { add(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[count] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                while count > 0 {
+                    count -= 1
+                    add(buffer[count])
+                }
+            }
+        }
+        let separator: UInt8 = 0x1F
+        add(kind.rawValue); add(separator)
+        add(subject); add(separator)
+        add(object); add(separator)
+        date?.forEachUTF8 { add($0) }; add(separator)
+        add(place ?? ""); add(separator)
+        if let share { add(Identifier.formatDecimal(share)) }; add(separator)
+        add(modality.rawValue); add(separator)
+        add(evidence.source ?? ""); add(separator)
+        if let offsets = evidence.offsets {
+            add(offsets.lowerBound); add(UInt8(ascii: "-")); add(offsets.upperBound)
+        }
+        add(separator)
+        add(evidence.sentence ?? ""); add(separator)
+        add(evidence.citedSource ?? "")
+        return String(unsafeUninitializedCapacity: 17) { buffer in
+            let hex: StaticString = "0123456789abcdef"
+            buffer[0] = UInt8(ascii: "r")
+            for i in 0..<16 {
+                buffer[1 + i] = hex.utf8Start[Int(truncatingIfNeeded: (hash >> (60 - 4 * UInt64(i))) & 0xF)]
+            }
+            return 17
+        }
     }
 }

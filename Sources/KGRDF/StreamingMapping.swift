@@ -33,6 +33,8 @@ public final class StreamingMapping {
     private let classes: [IRI]
     private let subjectRoles: [IRI]
     private let objectRoles: [IRI]
+    /// Per entity type (in `EntityType.allCases` order): its class.
+    private let entityClasses: [IRI]
     /// Per modality (in `Modality.allCases` order).
     private let modalities: [IRI]
     /// Per date shape: `xsd:date`, `xsd:gYearMonth`, `xsd:gYear`, `xsd:gMonthDay`.
@@ -51,13 +53,21 @@ public final class StreamingMapping {
         subjectRoles = kinds.map { Vocabulary.KG.subjectRole($0) }
         objectRoles = kinds.map { Vocabulary.KG.objectRole($0) }
         modalities = Modality.allCases.map { Vocabulary.KG.modality($0) }
+        entityClasses = EntityType.allCases.map { Vocabulary.KG.entityClass($0) }
         dateTypes = ["date": Vocabulary.XSD.date, "gYearMonth": Vocabulary.XSD.gYearMonth,
                      "gYear": Vocabulary.XSD.gYear, "gMonthDay": Vocabulary.XSD.gMonthDay]
     }
 
-    /// Calls `body` with the triples describing `entity` (``OntologyMapping/triples(forEntity:)``).
+    /// Calls `body` with the triples describing `entity` (``OntologyMapping/triples(forEntity:)``):
+    /// its class, label, and each alias once, in order.
     public func describe(_ entity: Entity, _ body: (Triple) throws -> Void) rethrows {
-        for triple in mapping.triples(forEntity: entity) { try body(triple) }
+        let subject = IRI(unchecked: entityPrefix + IRIMinter.segment(entity.id))
+        try body(Triple(subject, Vocabulary.RDF.type, entityClasses[Self.index(of: entity.type)]))
+        try body(Triple(subject, Vocabulary.RDFS.label, text(entity.label)))
+        let aliases = entity.aliases
+        for (i, alias) in aliases.enumerated() where !aliases[..<i].contains(alias) {
+            try body(Triple(subject, Vocabulary.SKOS.altLabel, text(alias)))
+        }
     }
 
     /// Calls `body` with the triples describing `document` (``OntologyMapping/triples(forDocument:)``).
@@ -71,6 +81,12 @@ public final class StreamingMapping {
     /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` before any call of `body` for a
     ///   share `xsd:decimal` cannot hold; what `body` throws.
     public func forEachTriple(of relation: Relation, _ body: (Triple) throws -> Void) throws {
+        try emit(IdentifiedRelation(relation)) { triple, _ in try body(triple) }
+    }
+
+    /// ``forEachTriple(of:_:)`` for a relation whose id is already known.
+    /// - Throws: as ``forEachTriple(of:_:)``.
+    public func forEachTriple(of relation: IdentifiedRelation, _ body: (Triple) throws -> Void) throws {
         try emit(relation) { triple, _ in try body(triple) }
     }
 
@@ -78,12 +94,19 @@ public final class StreamingMapping {
     /// (the default graph without a source), in the order of ``forEachTriple(of:_:)``.
     /// - Throws: as ``forEachTriple(of:_:)``.
     public func forEachQuad(of relation: Relation, _ body: (Quad) throws -> Void) throws {
-        let graph = relation.evidence.source.map { IRI(unchecked: articlePrefix + IRIMinter.segment($0)) }
+        try forEachQuad(of: IdentifiedRelation(relation), body)
+    }
+
+    /// ``forEachQuad(of:_:)`` for a relation whose id is already known.
+    /// - Throws: as ``forEachTriple(of:_:)``.
+    public func forEachQuad(of relation: IdentifiedRelation, _ body: (Quad) throws -> Void) throws {
+        let graph = relation.relation.evidence.source.map { IRI(unchecked: articlePrefix + IRIMinter.segment($0)) }
         try emit(relation) { triple, _ in try body(Quad(triple, graph: graph)) }
     }
 
     /// The triples of `relation` in order; the second argument is true for the direct triple.
-    private func emit(_ relation: Relation, _ body: (Triple, Bool) throws -> Void) throws {
+    private func emit(_ identified: IdentifiedRelation, _ body: (Triple, Bool) throws -> Void) throws {
+        let relation = identified.relation
         var share: Literal?
         if let value = relation.share {
             guard let literal = Literal(decimal: value) else {
@@ -98,7 +121,7 @@ public final class StreamingMapping {
         if relation.modality == .asserted {
             try body(Triple(subject, properties[k], object), true)
         }
-        let node = IRI(unchecked: relationPrefix + relation.id)
+        let node = IRI(unchecked: relationPrefix + identified.id)
         try body(Triple(node, Vocabulary.RDF.type, classes[k]), false)
         try body(Triple(node, subjectRoles[k], subject), false)
         // For a meeting of an entity with itself both roles are kg:participant: one triple.
@@ -147,6 +170,17 @@ public final class StreamingMapping {
         case .memberOf: 0
         case .metWith: 1
         case .holdsShareIn: 2
+        }
+    }
+
+    private static func index(of type: EntityType) -> Int {
+        switch type {
+        case .person: 0
+        case .country: 1
+        case .organization: 2
+        case .company: 3
+        case .facility: 4
+        case .place: 5
         }
     }
 

@@ -9,8 +9,8 @@ protocol RelationWriter: AnyObject {
     /// Writes what comes before the relations (the nodes of a property graph, the entity
     /// descriptions of RDF).
     func begin(entities: [Entity], documents: [Document]) throws
-    /// Writes one relation.
-    func write(_ relation: Relation) throws
+    /// Writes one relation (its id computed once for every format).
+    func write(_ relation: IdentifiedRelation) throws
     /// Writes what comes after the relations and closes the document (the sink is not committed).
     func finish() throws
 }
@@ -30,22 +30,15 @@ func makeRelationWriter(_ format: OutputFormat, sink: ByteSink, iris: IRIMinter,
     case .jsonl: return JSONLinesRelationWriter(JSONLinesWriter(sink: sink))
     case .rdfxml:
         let mapping = try OntologyMapping(iris: iris)
-        let writer = try RDFXMLWriter(sink: sink, prefixes: mapping.namespaces)
-        return TripleRelationWriter(mapping, begin: { try writer.begin() }, write: { try writer.write($0) },
-                                    finish: { try writer.finish() })
+        return TripleRelationWriter(mapping, try RDFXMLWriter(sink: sink, prefixes: mapping.namespaces))
     case .ntriples:
-        let writer = NTriplesWriter(sink: sink)
-        return TripleRelationWriter(try OntologyMapping(iris: iris), write: { try writer.write($0) },
-                                    finish: { try writer.finish() })
+        return TripleRelationWriter(try OntologyMapping(iris: iris), NTriplesWriter(sink: sink))
     case .turtle:
         let mapping = try OntologyMapping(iris: iris)
         let prefixes = mapping.vocabularies.filter { $0.prefix != Vocabulary.rdf.prefix } + mapping.iris.namespaces
-        let writer = try TurtleWriter(sink: sink, prefixes: prefixes)
-        return TripleRelationWriter(mapping, write: { try writer.write($0) }, finish: { try writer.finish() })
+        return TripleRelationWriter(mapping, try TurtleWriter(sink: sink, prefixes: prefixes))
     case .jsonld:
-        let writer = JSONLDWriter(sink: sink)
-        return TripleRelationWriter(try OntologyMapping(iris: iris), write: { try writer.write($0) },
-                                    finish: { try writer.finish() })
+        return TripleRelationWriter(try OntologyMapping(iris: iris), JSONLDWriter(sink: sink))
     case .nquads:
         return QuadRelationWriter(try OntologyMapping(iris: iris), NQuadsWriter(sink: sink))
     }
@@ -56,7 +49,7 @@ final class GraphMLRelationWriter: RelationWriter {
     private let writer: GraphMLWriter
     init(_ writer: GraphMLWriter) { self.writer = writer }
     func begin(entities: [Entity], documents: [Document]) throws { try writer.begin(entities: entities, documents: documents) }
-    func write(_ relation: Relation) throws { try writer.write(relation) }
+    func write(_ relation: IdentifiedRelation) throws { try writer.write(relation) }
     func finish() throws { try writer.finish() }
 }
 
@@ -65,7 +58,7 @@ final class DOTRelationWriter: RelationWriter {
     private let writer: DOTWriter
     init(_ writer: DOTWriter) { self.writer = writer }
     func begin(entities: [Entity], documents: [Document]) throws { try writer.begin(entities: entities, documents: documents) }
-    func write(_ relation: Relation) throws { try writer.write(relation) }
+    func write(_ relation: IdentifiedRelation) throws { try writer.write(relation) }
     func finish() throws { try writer.finish() }
 }
 
@@ -74,7 +67,7 @@ final class GEXFRelationWriter: RelationWriter {
     private let writer: GEXFWriter
     init(_ writer: GEXFWriter) { self.writer = writer }
     func begin(entities: [Entity], documents: [Document]) throws { try writer.begin(entities: entities, documents: documents) }
-    func write(_ relation: Relation) throws { try writer.write(relation) }
+    func write(_ relation: IdentifiedRelation) throws { try writer.write(relation.relation) }
     func finish() throws { try writer.finish() }
 }
 
@@ -93,7 +86,7 @@ final class PictureRelationWriter: RelationWriter {
     }
 
     func begin(entities: [Entity], documents: [Document]) throws { try writer.begin(entities: entities, documents: documents) }
-    func write(_ relation: Relation) throws { try writer.write(relation) }
+    func write(_ relation: IdentifiedRelation) throws { try writer.write(relation) }
 
     /// - Throws: ``CommandFailure`` (`.io`) when Graphviz is missing or fails.
     func finish() throws {
@@ -111,38 +104,48 @@ final class JSONLinesRelationWriter: RelationWriter {
     private let writer: JSONLinesWriter
     init(_ writer: JSONLinesWriter) { self.writer = writer }
     func begin(entities: [Entity], documents: [Document]) throws { try writer.begin(entities: entities, documents: documents) }
-    func write(_ relation: Relation) throws { try writer.write(relation) }
+    func write(_ relation: IdentifiedRelation) throws { try writer.write(relation.relation) }
     func finish() throws { try writer.finish() }
 }
 
+/// A writer of triples: the two verbs every RDF serializer of KGFormats has.
+protocol TripleSerializer: AnyObject {
+    /// Writes what comes before the first triple (RDF/XML's root element; nothing for most).
+    func begin() throws
+    func write(_ triple: Triple) throws
+    func finish() throws
+}
+
+extension RDFXMLWriter: TripleSerializer {}
+extension NTriplesWriter: TripleSerializer { func begin() throws {} }
+extension TurtleWriter: TripleSerializer { func begin() throws {} }
+extension JSONLDWriter: TripleSerializer { func begin() throws {} }
+
 /// A triple serializer (RDF/XML, N-Triples, Turtle, JSON-LD): entity descriptions, each
 /// relation's triples, then the document descriptions (the order of ``KGRDF/StreamingMapping``).
-final class TripleRelationWriter: RelationWriter {
+final class TripleRelationWriter<Serializer: TripleSerializer>: RelationWriter {
     private let mapping: StreamingMapping
-    private let beginDocument: () throws -> Void
-    private let writeTriple: (Triple) throws -> Void
-    private let finishDocument: () throws -> Void
+    private let serializer: Serializer
     private var documents: [Document] = []
 
-    init(_ mapping: OntologyMapping, begin: @escaping () throws -> Void = {},
-         write: @escaping (Triple) throws -> Void, finish: @escaping () throws -> Void) {
+    init(_ mapping: OntologyMapping, _ serializer: Serializer) {
         self.mapping = StreamingMapping(mapping: mapping)
-        beginDocument = begin
-        writeTriple = write
-        finishDocument = finish
+        self.serializer = serializer
     }
 
     func begin(entities: [Entity], documents: [Document]) throws {
         self.documents = documents
-        try beginDocument()
-        for entity in entities { try mapping.describe(entity, writeTriple) }
+        try serializer.begin()
+        for entity in entities { try mapping.describe(entity) { try serializer.write($0) } }
     }
 
-    func write(_ relation: Relation) throws { try mapping.forEachTriple(of: relation, writeTriple) }
+    func write(_ relation: IdentifiedRelation) throws {
+        try mapping.forEachTriple(of: relation) { try serializer.write($0) }
+    }
 
     func finish() throws {
-        for document in documents { try mapping.describe(document, writeTriple) }
-        try finishDocument()
+        for document in documents { try mapping.describe(document) { try serializer.write($0) } }
+        try serializer.finish()
     }
 }
 
@@ -162,7 +165,7 @@ final class QuadRelationWriter: RelationWriter {
         for entity in entities { try mapping.describe(entity) { try writer.write(Quad($0, graph: nil)) } }
     }
 
-    func write(_ relation: Relation) throws { try mapping.forEachQuad(of: relation) { try writer.write($0) } }
+    func write(_ relation: IdentifiedRelation) throws { try mapping.forEachQuad(of: relation) { try writer.write($0) } }
 
     func finish() throws {
         for document in documents { try mapping.describe(document) { try writer.write(Quad($0, graph: nil)) } }

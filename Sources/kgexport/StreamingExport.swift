@@ -101,9 +101,10 @@ struct StreamingExport {
                 var relation = first
                 while let current = relation {
                     try flush(pending)
-                    if written.insert(current.id) {
+                    let identified = IdentifiedRelation(current)
+                    if written.insert(identified.id) {
                         for entry in writers {
-                            try guarding(entry.format, entry.path) { try entry.writer.write(current) }
+                            try guarding(entry.format, entry.path) { try entry.writer.write(identified) }
                         }
                         summary.relations += 1
                     } else {

@@ -96,7 +96,8 @@ final class XMLWriter {
     }
 
     /// Opens an element without a namespace prefix (it inherits the default namespace in scope).
-    /// - Parameter name: an XML name (a constant of the format, never data).
+    /// - Parameter name: an XML name (a constant of the format, never data), or a qualified name
+    ///   `prefix:local` whose prefix is declared on an ancestor.
     func startElement(_ name: String) throws {
         try check(XMLWriter.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "start element '\(name)'")
     }
@@ -122,6 +123,7 @@ final class XMLWriter {
     }
 
     /// Writes an attribute on the element just opened; the value is cleaned (``xmlSafe(_:)``) and escaped.
+    /// - Parameter name: an XML name, or a qualified name whose prefix is in scope (`rdf:about`, `xml:lang`).
     func attribute(_ name: String, _ value: String) throws {
         let rc = XMLWriter.withXMLChars(name) { n in
             XMLWriter.withXMLChars(XMLWriter.xmlSafe(value)) { v in xmlTextWriterWriteAttribute(writer, n, v) }
@@ -191,37 +193,64 @@ final class XMLWriter {
 
     /// `text` without the characters XML 1.0 forbids: U+000B and U+000C become a space; U+0000–U+001F
     /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF, are dropped (XML 1.0 §2.2).
-    /// Returns `text` itself when it has none (the common case costs one scan).
+    /// Returns `text` itself when it has none (the common case costs one scan of its UTF-8).
     static func xmlSafe(_ text: String) -> String {
-        func allowed(_ v: UInt32) -> Bool {
-            (v >= 0x20 || v == 0x09 || v == 0x0A || v == 0x0D) && v != 0xFFFE && v != 0xFFFF
-        }
-        guard text.unicodeScalars.contains(where: { !allowed($0.value) }) else { return text }
+        guard !isXMLSafe(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if allowed(scalar.value) {
+            let v = scalar.value
+            if (v >= 0x20 || v == 0x09 || v == 0x0A || v == 0x0D) && v != 0xFFFE && v != 0xFFFF {
                 out.append(scalar)
-            } else if scalar.value == 0x0B || scalar.value == 0x0C {
+            } else if v == 0x0B || v == 0x0C {
                 out.append(" ")
             }
         }
         return String(out)
     }
 
-    /// Throws the sink's error if it failed during the call, else a ``FormatError`` when `rc < 0`.
-    private func check(_ rc: Int32, _ operation: String) throws {
-        if let error = box.error { throw error }
-        guard rc >= 0 else { throw FormatError.xmlWriter(operation: operation) }
+    /// Whether `text` holds only characters XML 1.0 allows: no byte below 0x20 but tab, line feed
+    /// and carriage return, and no U+FFFE or U+FFFF (UTF-8 `EF BF BE`, `EF BF BF`).
+    static func isXMLSafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            // Eight bytes at a time while they are all printable ASCII (0x20...0x7F).
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                    if (word & high) | belowSpace != 0 { break }
+                    i += 8
+                }
+            }
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if b != 0x09 && b != 0x0A && b != 0x0D { return false }
+                } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
     }
 
-    /// Calls `body` with a NUL-terminated UTF-8 copy of `s` (U+0000 must already be removed).
+    /// Throws the sink's error if it failed during the call, else a ``FormatError`` when `rc < 0`.
+    /// (`operation` is only made when it is needed.)
+    private func check(_ rc: Int32, _ operation: @autoclosure () -> String) throws {
+        if let error = box.error { throw error }
+        guard rc >= 0 else { throw FormatError.xmlWriter(operation: operation()) }
+    }
+
+    /// Calls `body` with a NUL-terminated UTF-8 form of `s` (U+0000 must already be removed), in
+    /// place when the string is stored as UTF-8.
     private static func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) throws -> R) rethrows -> R {
-        var bytes = Array(s.utf8)
-        bytes.append(0)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            // The array is never empty (it holds the terminator), so the base address exists.
-            guard let base = buffer.baseAddress else { preconditionFailure("empty buffer") }
-            return try body(base)
+        try s.withCString { chars in
+            try chars.withMemoryRebound(to: xmlChar.self, capacity: 1) { try body($0) }
         }
     }
 
