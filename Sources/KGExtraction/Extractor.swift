@@ -30,6 +30,16 @@ public struct Extractor: Sendable {
         return analysis.graph()
     }
 
+    /// Explains the extraction of an article: each relation found with its sentence, matched words
+    /// and rule, and each candidate turned down with the reason (negated, hypothetical, planned,
+    /// ended, not a member, an entity without a type, ...).
+    ///
+    /// - Parameters: as for ``extract(_:documentDate:)``.
+    /// - Returns: An ``Explanation`` whose relations are exactly the graph's relations, in sentence order.
+    public func explain(_ article: Article, documentDate: PartialDate? = nil) -> Explanation {
+        analyze(article, documentDate: documentDate).explanation()
+    }
+
     /// Runs every stage and keeps their results (for the graph and for explanations).
     func analyze(_ article: Article, documentDate: PartialDate? = nil) -> Analysis {
         var doc = article.document
@@ -93,6 +103,66 @@ struct Analysis: Sendable {
             .sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
     }
 
+    /// The evidence of a candidate's sentence.
+    func evidence(_ sentence: Int) -> Evidence {
+        Evidence(sentence: sentenceText(sentence), source: document.id, citedSource: citedSources[sentence],
+                 offsets: sentences[sentence].offsets)
+    }
+
+    /// The explanation of every candidate (see ``Explanation``).
+    func explanation() -> Explanation {
+        var ids: [String: String] = [:]
+        for e in emittedEntities { ids[e.key] = e.id }
+        func label(_ key: String) -> String { entities[key]?.label ?? key }
+        var found: [Explanation.Item] = []
+        var rejected: [Explanation.Item] = []
+        var seen = Set<String>()
+        for c in candidates {
+            let s = ids[c.subject]
+            let o = ids[c.object]
+            let relation = Relation(subject: s ?? Identifier.slug(label(c.subject)), kind: c.kind, object: o ?? Identifier.slug(label(c.object)),
+                                    date: c.date, place: c.place.flatMap { ids[$0] }, share: c.share, modality: c.modality,
+                                    evidence: evidence(c.sentence))
+            var reason = c.rejection
+            if reason == nil, s == nil || o == nil {
+                let missing = s == nil ? c.subject : c.object
+                reason = entities[missing]?.isSuppressed ?? false ? "'\(label(missing))' is a region, not an entity"
+                    : "'\(label(missing))' has no type"
+            }
+            if reason == nil, s == o { reason = "subject and object are one entity" }
+            var item = Explanation.Item(relation: relation, subjectLabel: label(c.subject), objectLabel: label(c.object),
+                                        placeLabel: c.place.map(label), rule: c.rule, matched: matchedWords(c),
+                                        sentenceNumber: c.sentence + 1, rejection: reason)
+            if reason == nil {
+                guard seen.insert(relation.id).inserted else { continue }
+                found.append(item)
+            } else {
+                item.rejection = reason
+                rejected.append(item)
+            }
+        }
+        return Explanation(document: document, relations: found, rejections: rejected)
+    }
+
+    /// The subject's words, the trigger and the object's words of a candidate, in text order.
+    private func matchedWords(_ c: Candidate) -> [String] {
+        func text(_ r: Range<Int>) -> String {
+            guard !r.isEmpty else { return "" }
+            return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+        }
+        var parts: [(Int, String)] = [(c.trigger, tokens.indices.contains(c.trigger) ? tokens[c.trigger].text : "")]
+        for key in [c.subject, c.object] {
+            let near = mentions[c.sentence].filter { $0.entity == key }
+                .min { abs($0.tokens.lowerBound - c.trigger) < abs($1.tokens.lowerBound - c.trigger) }
+            if let m = near {
+                parts.append((m.tokens.lowerBound, text(m.tokens)))
+            } else {
+                parts.append((sentences[c.sentence].tokens.lowerBound - 1, (entities[key]?.label ?? key) + " (earlier)"))
+            }
+        }
+        return parts.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     func graph() -> KnowledgeGraph {
         var g = KnowledgeGraph()
         g.add(document)
@@ -104,11 +174,8 @@ struct Analysis: Sendable {
         }
         for c in candidates where c.rejection == nil {
             guard let s = ids[c.subject], let o = ids[c.object], s != o else { continue }
-            let sentence = sentences[c.sentence]
-            let evidence = Evidence(sentence: sentenceText(c.sentence), source: document.id,
-                                    citedSource: citedSources[c.sentence], offsets: sentence.offsets)
             g.add(Relation(subject: s, kind: c.kind, object: o, date: c.date, place: c.place.flatMap { ids[$0] },
-                           share: c.share, modality: c.modality, evidence: evidence))
+                           share: c.share, modality: c.modality, evidence: evidence(c.sentence)))
         }
         return g
     }

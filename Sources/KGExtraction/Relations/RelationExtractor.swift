@@ -109,10 +109,12 @@ struct RelationExtractor {
                                         articleDate: analysis.document.date, planned: modality == .planned)
         // A meeting's date: the first after the trigger in its clause, else the last before it in the
         // clause. A membership's or holding's: the first within a dozen words after the trigger
-        // ("joined NATO on April 4", "a member since 1997"), else the last before it in the clause.
+        // ("joined NATO on April 4", "a member since 1997"), else one just before it in the clause
+        // ("In 2004, Estonia joined NATO").
         let reach = kind == .metWith ? view.clauseEnd(trigger) : min(view.clauseEnd(trigger), trigger + 14)
         let after = dates.first { $0.tokens.lowerBound > trigger && $0.tokens.lowerBound < reach }
         let before = dates.last { $0.tokens.upperBound <= trigger && $0.tokens.lowerBound >= cs
+            && (kind == .metWith || $0.tokens.lowerBound >= trigger - 8)
             && (!view.relative.contains($0.tokens.lowerBound) || view.relative.contains(trigger)) }
         let date = (after ?? before)?.date
         if kind == .metWith {

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import KGExtraction
+import KGModel
+
+/// `kgexport explain ARTICLE`: print why each relation was found and each candidate turned down.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain the extraction of one article: the rule, words and sentence of each relation, and why candidates were rejected.",
+        discussion: """
+        Prints plain text on standard output: for each relation found, the sentence (with its \
+        position in code points), the words that matched and the rule that fired; then each \
+        candidate that was turned down (negated, hypothetical, planned, ended, not a member, an \
+        entity without a type) with the reason. Writes no graph.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Article file (UTF-8 text).", valueName: "article"))
+    var article: String
+
+    @Option(name: .long, help: ArgumentHelp("Publication date (YYYY-MM-DD, YYYY-MM or YYYY) when the header has no Date: line.", valueName: "date"))
+    var documentDate: String?
+
+    mutating func run() throws {
+        ignoreBrokenPipe()
+        var date: PartialDate?
+        if let text = documentDate {
+            guard let d = PartialDate(iso: text), d.year != nil else {
+                throw ValidationError("--document-date '\(text)' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+            }
+            date = d
+        }
+        do {
+            let lexicon: Lexicon
+            do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
+            let input: Article
+            do {
+                input = try ArticleReader.read(contentsOf: URL(fileURLWithPath: article))
+            } catch {
+                throw CommandFailure.data("\(error)")
+            }
+            let text = Extractor(lexicon: lexicon).explain(input, documentDate: date).text
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw CommandFailure.io("cannot write the explanation to standard output: \(error.localizedDescription)")
+            }
+        } catch let failure as CommandFailure {
+            throw report(failure)
+        }
+    }
+}
