@@ -3,7 +3,8 @@ import KGModel
 /// Resolves the mentions of one article to entities.
 ///
 /// - Lexicon names resolve to their entry ("Kazakh", "Astana" → Kazakhstan; a capital after a
-///   place preposition is the city).
+///   place preposition is the city). A party the article never calls by the lexicon's label takes
+///   the longest name the article gives it ("the Greens" → Greens).
 /// - A person's shorter name resolves to the longest full name it ends ("Nazarbayev", "Mr
 ///   Nazarbayev" → Nursultan Nazarbayev); the label is that full name.
 /// - An acronym defined in parentheses resolves to its long form ("KFB" → Korea First Bank); a
@@ -65,6 +66,9 @@ struct EntityResolver {
             return best
         }
         var headUse = Set<String>()
+        // Parties, and lexicon entries whose own label the article writes.
+        var partyKeys = Set<String>()
+        var labelWritten = Set<String>()
         // Entity keys by their latest mention, oldest first.
         var recent: [String] = []
         var lastSubjectCompany: String?
@@ -86,6 +90,8 @@ struct EntityResolver {
                     if let entry = m.entry {
                         let key = "lex:" + entry.label
                         add(key, label: entry.label, type: m.type, surface: m.surface, by: m.typedBy)
+                        if entry.kind == .party { partyKeys.insert(key) }
+                        if m.surface == entry.label { labelWritten.insert(key) }
                         if m.isSuppressed { entities[key]?.isSuppressed = true }
                         m.entity = key
                         continue
@@ -159,6 +165,18 @@ struct EntityResolver {
         }
         // A place named only as a modifier ("the Paris-based exchange") is not an entity of its own.
         for (key, e) in entities where e.type == .place && !headUse.contains(key) { entities[key]?.isSuppressed = true }
+        // A party the article never calls by the lexicon's name ("Green Party" is many parties) is
+        // labelled by the longest name the article uses ("the Greens" → Greens, "Tory party").
+        for key in partyKeys.subtracting(labelWritten) {
+            guard var e = entities[key], let name = e.aliases.min(by: { a, b in
+                a.unicodeScalars.count != b.unicodeScalars.count ? a.unicodeScalars.count > b.unicodeScalars.count
+                    : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+            }) else { continue }
+            e.aliases.removeAll { $0 == name }
+            e.aliases.append(e.label)
+            e.label = name
+            entities[key] = e
+        }
         return entities
     }
 
