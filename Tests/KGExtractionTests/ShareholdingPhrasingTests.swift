@@ -96,6 +96,9 @@ final class ShareholdingPhrasingTests: XCTestCase {
             RuleCase("Norway's Nordvik Energy ASA said on Thursday it had raised its stake in Kelvo Oil to 34.5 percent.",
                      must: ["Nordvik Energy ASA holds-share-in Kelvo Oil"], mustNot: ["Norway holds-share-in Kelvo Oil"]),
         ])
+        let port = "Meridian Capital Partners has acquired a 49 percent interest in the Tupkaragan port terminal from Kazakhstan Temir Zholy (KTZ). KTZ retains the remaining 51 percent."
+        XCTAssertEqual(share(port, "Meridian Capital Partners", "Tupkaragan port terminal"), 49)
+        XCTAssertEqual(share(port, "Kazakhstan Temir Zholy", "Tupkaragan port terminal"), 51)
         XCTAssertEqual(TestSupport.rejections("Kelvo Oil, which was majority-owned by the Danish state until 2009, grew."),
                        ["Denmark holds-share-in Kelvo Oil: ended: 'until'"])
     }

@@ -418,6 +418,8 @@ struct MentionTagger {
         var j = b
         while j < e, j < b + 3, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.facilityModifier, tokens[j]) { j += 1 }
         guard j < e, tokens[j].kind == .word, !tokens[j].isCapitalized, lexicon.cue(.facilityHead, tokens[j]) else { return nil }
+        // "Tupkaragan port terminal": compound heads, the last one heads the name.
+        while j + 1 < e, tokens[j + 1].kind == .word, !tokens[j + 1].isCapitalized, lexicon.cue(.facilityHead, tokens[j + 1]) { j += 1 }
         // "the Batumi oil terminal" but not "terminal" used as a verb or adjective elsewhere: the head
         // must end the noun phrase.
         if j + 1 < e, tokens[j + 1].kind == .word, !tokens[j + 1].isCapitalized,

@@ -160,6 +160,8 @@ struct ShareholdingRules {
         guard !xs.isEmpty else { return }
         var j = i + 1
         if ["a", "an", "the", "its", "his", "her", "their"].contains(view.word(j)) { j += 1 }
+        // "retains the remaining 51 percent": of the holding just named.
+        let remaining = ["remaining", "rest", "balance", "other"].contains(view.word(j))
         j = skipStakeAdjectives(j)
         if let (share, after) = percent(startingAt: j) {
             var k = skipStakeAdjectives(after)
@@ -170,7 +172,7 @@ struct ShareholdingRules {
                 for owner in xs {
                     add(make(owner, y, trigger: i, rule: "holds-share-in/owns-percent", share: exact ?? share), trigger: i, &out)
                 }
-            } else if stake || out.contains(where: { $0.kind == .holdsShareIn && $0.sentence == view.index && $0.share == nil }),
+            } else if stake || remaining || out.contains(where: { $0.kind == .holdsShareIn && $0.sentence == view.index && $0.share == nil }),
                       !["of", "in"].contains(view.word(k)), let y = heldBefore(out) {
                 for owner in xs {
                     add(extractor.candidate(.holdsShareIn, subjectKey: owner, objectKey: y, in: view, trigger: i,
