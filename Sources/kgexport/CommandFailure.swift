@@ -32,9 +32,11 @@ func note(_ text: String) {
     FileHandle.standardError.write(Data("kgexport: \(text)\n".utf8))
 }
 
-/// Lets a closed standard output (`kgexport … -o - | head`) surface as a write error (EPIPE,
-/// exit status 74) instead of killing the process with SIGPIPE.
+/// Sets up the signals of a run that writes files: a closed standard output (`kgexport … -o - | head`)
+/// surfaces as a write error (EPIPE, exit status 74) instead of killing the process with SIGPIPE,
+/// and SIGINT or SIGTERM remove the temporary output files and exit 130 or 143 (``SignalHandling``).
 func ignoreBrokenPipe() {
+    SignalHandling.install()
     #if canImport(Glibc)
     signal(SIGPIPE, SIG_IGN)
     #elseif canImport(Darwin)

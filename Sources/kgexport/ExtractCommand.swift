@@ -26,6 +26,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Base name of the output files when several articles are merged.", valueName: "name"))
     var name: String = "graph"
 
+    @Flag(name: .long, help: "Replace bytes that are not UTF-8 with U+FFFD (and say how many) instead of stopping with an error.")
+    var lenient = false
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -47,7 +50,17 @@ struct ExtractCommand: ParsableCommand {
             for path in articles {
                 let article: Article
                 do {
-                    article = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path))
+                    let read = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path), lenient: lenient)
+                    article = read.article
+                    if read.replacements > 0, !quiet {
+                        note("warning: \(path): replaced \(read.replacements) invalid UTF-8 byte sequence\(read.replacements == 1 ? "" : "s") with U+FFFD")
+                    }
+                } catch let error as ArticleError {
+                    switch error {
+                    case .unreadable: throw CommandFailure.io("\(error)")
+                    case .invalidUTF8: throw CommandFailure.data("\(error); save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD")
+                    default: throw CommandFailure.data("\(error)")
+                    }
                 } catch {
                     throw CommandFailure.data("\(error)")
                 }
@@ -79,6 +92,10 @@ enum Destination {
     static func plan(formats: [OutputFormat], options: OutputOptions, stem: String) throws -> [(OutputFormat, String)] {
         if let file = options.output, let format = formats.first {
             return [(format, file)]
+        }
+        // Output names stay inside the output directory: a base name is one path component.
+        guard !stem.isEmpty, !stem.contains("/"), stem != ".", stem != ".." else {
+            throw ValidationError("--name '\(stem)' must be a file name without '/'; put the directory in --output-dir")
         }
         let dir = options.outputDir ?? "."
         do {

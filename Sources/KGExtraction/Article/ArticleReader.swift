@@ -4,7 +4,7 @@ import KGModel
 /// Reads article files: UTF-8 text with optional header lines up to the first blank line.
 ///
 /// Header lines are `Title:`, `Source:`, `Date:` and `Publication:` (names case-insensitive),
-/// one per line, ended by the first blank line. A file whose first line is not such a header
+/// one per line, ended by the first blank line; lines end with LF, CRLF or CR. A file whose first line is not such a header
 /// line has no header and its body starts at offset 0. `Date:` takes the ISO 8601 forms of
 /// ``PartialDate`` (`2008-09-22`, `2008-09`, `2008`) and the spelled forms of
 /// ``DateExpression`` (`January 10, 2005`, `10 January 2005`); another value leaves the date unset.
@@ -16,28 +16,115 @@ public enum ArticleReader {
     /// - Throws: ``ArticleError/unreadable(file:reason:)`` when the file cannot be read,
     ///   ``ArticleError/invalidUTF8(file:line:column:byteOffset:)`` at the first byte that is not UTF-8.
     public static func read(contentsOf url: URL, id: String? = nil) throws -> Article {
-        let name = url.lastPathComponent
-        let data: Data
+        let data = try contents(of: url, reason: { _ in "no such file or not readable" })
+        let text = try decode([UInt8](data), file: url.path, rejectingBinary: false).text
+        return parse(text, id: id ?? url.lastPathComponent)
+    }
+
+    /// Reads and parses an article file as the command line does: it must be text with a body,
+    /// and bytes that are not UTF-8 are an error unless `lenient`.
+    /// - Parameters:
+    ///   - url: A file URL.
+    ///   - id: The article's key; defaults to the file's name.
+    ///   - lenient: When true, each ill-formed UTF-8 sequence becomes one U+FFFD (see
+    ///     ``decode(_:file:lenient:)``) instead of an error.
+    /// - Returns: The article and how many U+FFFD were substituted (0 unless `lenient`).
+    /// - Throws: ``ArticleError/unreadable(file:reason:)`` (missing, a directory, no permission),
+    ///   ``ArticleError/binary(file:byteOffset:)``, ``ArticleError/invalidUTF8(file:line:column:byteOffset:)``
+    ///   (not lenient), ``ArticleError/empty(file:)`` (no text), ``ArticleError/noBody(file:)`` (a header only).
+    public static func read(contentsOf url: URL, id: String? = nil, lenient: Bool) throws -> (article: Article, replacements: Int) {
+        let data = try contents(of: url)
+        let decoded = try decode([UInt8](data), file: url.path, lenient: lenient)
+        let article = parse(decoded.text, id: id ?? url.lastPathComponent)
+        let scalars = article.text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+        if scalars.allSatisfy(isSpace) { throw ArticleError.empty(file: url.path) }
+        if article.bodyStart > 0, scalars.dropFirst(article.bodyStart).allSatisfy(isSpace) {
+            throw ArticleError.noBody(file: url.path)
+        }
+        return (article, decoded.replacements)
+    }
+
+    private static func contents(of url: URL, reason: (Error) -> String = describe) throws(ArticleError) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
-            throw ArticleError.unreadable(file: url.path, reason: "no such file or not readable")
+            throw ArticleError.unreadable(file: url.path, reason: reason(error))
         }
-        var bytes = [UInt8](data)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            bytes.removeFirst(3)
+    }
+
+    /// Decodes the bytes of an article file: a UTF-8 byte order mark is removed, the rest must be
+    /// UTF-8 (Unicode 15 §3.9, Table 3-7).
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's content.
+    ///   - file: The path named in errors.
+    ///   - lenient: When true, each maximal ill-formed subsequence (Unicode 15 §3.9, "U+FFFD
+    ///     Substitution of Maximal Subparts") becomes one U+FFFD, as Python's `errors="replace"` does.
+    /// - Returns: The text, and the number of U+FFFD substituted.
+    /// - Throws: ``ArticleError/binary(file:byteOffset:)`` at the first NUL byte (even when lenient),
+    ///   ``ArticleError/invalidUTF8(file:line:column:byteOffset:)`` at the first bad byte when not
+    ///   lenient (byte offsets from the start of the file, byte order mark included).
+    /// - Complexity: O(n) in the number of bytes.
+    public static func decode(_ bytes: [UInt8], file: String, lenient: Bool = false) throws(ArticleError) -> (text: String, replacements: Int) {
+        try decode(bytes, file: file, lenient: lenient, rejectingBinary: true)
+    }
+
+    private static func decode(_ bytes: [UInt8], file: String, lenient: Bool = false,
+                               rejectingBinary: Bool) throws(ArticleError) -> (text: String, replacements: Int) {
+        if rejectingBinary, let nul = bytes.firstIndex(of: 0) {
+            throw ArticleError.binary(file: file, byteOffset: nul)
         }
-        if let bad = firstInvalidUTF8(bytes) {
-            let prefix = String(decoding: bytes[..<bad], as: UTF8.self)
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let body = bytes[bom...]
+        guard let bad = firstInvalidUTF8(body) else {
+            return (String(decoding: body, as: UTF8.self), 0)
+        }
+        guard lenient else {
+            let prefix = String(decoding: body[..<bad], as: UTF8.self)
             var line = 1
             var column = 1
+            var previous: Unicode.Scalar?
             for scalar in prefix.unicodeScalars {
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                // LF, CRLF and a lone CR each end a line.
+                if scalar == "\n" {
+                    if previous != "\r" { line += 1 }
+                    column = 1
+                } else if scalar == "\r" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                previous = scalar
             }
-            let offsetInFile = bad + (data.count - bytes.count)
-            throw ArticleError.invalidUTF8(file: url.path, line: line, column: column, byteOffset: offsetInFile)
+            throw ArticleError.invalidUTF8(file: file, line: line, column: column, byteOffset: bad)
         }
-        return parse(String(decoding: bytes, as: UTF8.self), id: id ?? name)
+        var replacements = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = body.makeIterator()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): scalars.append(Unicode.UTF8.decode(encoded))
+            case .error: scalars.append("\u{FFFD}"); replacements += 1
+            case .emptyInput: break loop
+            }
+        }
+        return (String(scalars), replacements)
+    }
+
+    /// A lower-case reason for a failed read: the system's error text when there is one.
+    private static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let text = strerror(Int32(underlying.code)) {
+            return String(cString: text).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
+            return "no such file or directory"
+        }
+        return "no such file or not readable"
     }
 
     /// Parses article text (already decoded; a leading U+FEFF is removed).
@@ -50,22 +137,19 @@ public enum ArticleReader {
         var lineStart = 0
         var sawHeader = false
         while lineStart < scalars.count {
-            var lineEnd = lineStart
-            while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
-            var contentEnd = lineEnd
-            if contentEnd > lineStart, scalars[contentEnd - 1] == "\r" { contentEnd -= 1 }
-            let line = String(String.UnicodeScalarView(scalars[lineStart..<contentEnd]))
-            let next = min(lineEnd + 1, scalars.count)
+            // A line ends at LF, CRLF or a lone CR.
+            let lineEnd = endOfLine(from: lineStart, in: scalars)
+            let line = String(String.UnicodeScalarView(scalars[lineStart..<lineEnd]))
+            let next = startOfNextLine(after: lineEnd, in: scalars)
             if line.trimmingCharacters(in: .whitespaces).isEmpty {
                 if !sawHeader { break }
                 // Body starts after the blank line(s) ending the header.
                 var body = next
                 while body < scalars.count {
-                    var e = body
-                    while e < scalars.count, scalars[e] != "\n" { e += 1 }
-                    let blank = scalars[body..<e].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+                    let e = endOfLine(from: body, in: scalars)
+                    let blank = scalars[body..<e].allSatisfy { $0 == " " || $0 == "\t" }
                     if !blank { break }
-                    body = min(e + 1, scalars.count)
+                    body = startOfNextLine(after: e, in: scalars)
                 }
                 article.bodyStart = body
                 return article
@@ -88,6 +172,20 @@ public enum ArticleReader {
         return article
     }
 
+    /// Index of the first LF or CR at or after `start` (or the end).
+    private static func endOfLine(from start: Int, in scalars: [Unicode.Scalar]) -> Int {
+        var end = start
+        while end < scalars.count, scalars[end] != "\n", scalars[end] != "\r" { end += 1 }
+        return end
+    }
+
+    /// Index just past the line break at `end` (CRLF counts as one break).
+    private static func startOfNextLine(after end: Int, in scalars: [Unicode.Scalar]) -> Int {
+        guard end < scalars.count else { return scalars.count }
+        if scalars[end] == "\r", end + 1 < scalars.count, scalars[end + 1] == "\n" { return end + 2 }
+        return end + 1
+    }
+
     private static let headerKeys: Set<String> = ["title", "source", "url", "date", "publication"]
 
     private static func headerField(_ line: String) -> (String, String)? {
@@ -100,9 +198,12 @@ public enum ArticleReader {
 
     /// Index of the first byte that does not belong to a well-formed UTF-8 sequence
     /// (Unicode 15 §3.9, Table 3-7), or nil.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
-        var i = 0
-        let n = b.count
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? { firstInvalidUTF8(b[...]) }
+
+    /// Index (in `b`'s indices) of the first byte that does not belong to well-formed UTF-8, or nil.
+    static func firstInvalidUTF8(_ b: ArraySlice<UInt8>) -> Int? {
+        var i = b.startIndex
+        let n = b.endIndex
         while i < n {
             let c = b[i]
             if c < 0x80 { i += 1; continue }

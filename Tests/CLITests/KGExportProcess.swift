@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// Runs the built `kgexport` binary for the command-line tests: arguments in; exit status,
+/// standard output and standard error out.
+enum KGExportProcess {
+    /// What a finished run left.
+    struct Result {
+        /// Exit status; for a process ended by a signal, 128 + the signal number.
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The package root (three levels above this file).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Examples/articles/edm-2008-kazakhstan-csto.txt`.
+    static let exampleArticle = packageRoot.appendingPathComponent("Examples/articles/edm-2008-kazakhstan-csto.txt")
+
+    /// The binary SwiftPM built beside the test bundle.
+    static var binary: URL { Bundle.main.bundleURL.appendingPathComponent("kgexport") }
+
+    /// Starts `kgexport` without waiting; output goes to the given pipes.
+    static func start(_ arguments: [String], in directory: URL? = nil, stdout: Pipe, stderr: Pipe) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        return process
+    }
+
+    /// Runs `kgexport` to the end.
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let out = Pipe(), err = Pipe()
+        let process = try start(arguments, in: directory, stdout: out, stderr: err)
+        return finish(process, out, err)
+    }
+
+    /// Reads both pipes to the end (concurrently, so a full pipe cannot block the process) and waits.
+    static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
+        let group = DispatchGroup()
+        let box = Collected()
+        group.enter()
+        DispatchQueue.global().async {
+            box.errors = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Result(status: status, stdout: String(decoding: output, as: UTF8.self),
+                      stderr: String(decoding: box.errors, as: UTF8.self))
+    }
+
+    /// A new empty directory, removed when the test ends.
+    static func temporaryDirectory(for test: XCTestCase) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgexport-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    /// The names in a directory, sorted (hidden files included); empty when it does not exist.
+    static func files(in dir: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+    }
+
+    private final class Collected: @unchecked Sendable {
+        var errors = Data()
+    }
+}
