@@ -13,7 +13,8 @@ import Darwin
 /// `.<name>.tmp-<pid>-<n>` (created exclusively, so two writers never share one).
 /// ``commit()`` flushes the buffer, `fsync`s the file, renames it onto the destination (POSIX
 /// `rename(2)`, atomic within one file system) and syncs the directory. ``discard()``, or
-/// releasing the sink without a commit, removes the temporary file.
+/// releasing the sink without a commit, removes the temporary file. While it exists the temporary
+/// file is listed in ``TemporaryFiles``, so an interrupted process can remove it.
 ///
 /// The new file gets mode 0666 minus the umask. When the destination is a symbolic link, the
 /// link itself is replaced by the new file (as `rename(2)` does); the file it pointed to is left alone.
@@ -52,13 +53,12 @@ public final class FileSink: CommittableSink {
         var attempt = 0
         while true {
             let candidate = directory + "." + name + ".tmp-\(getpid())-\(TemporaryCounter.next())"
-            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            let (fd, code) = TemporaryFiles.create(candidate)
             if fd >= 0 {
                 self.descriptor = fd
                 self.temporaryPath = candidate
                 break
             }
-            let code = errno
             attempt += 1
             if code == EEXIST && attempt < 100 { continue }
             throw OutputError.errno("cannot create temporary file", path: candidate, code: code)
@@ -70,6 +70,7 @@ public final class FileSink: CommittableSink {
         if state == .open {
             close(descriptor)
             unlink(temporaryPath)
+            TemporaryFiles.unregister(temporaryPath)
         }
     }
 
@@ -105,12 +106,14 @@ public final class FileSink: CommittableSink {
             if close(fd) != 0 {
                 throw OutputError.errno("cannot close", path: temporaryPath, code: errno)
             }
-            if rename(temporaryPath, path) != 0 {
-                throw OutputError.errno("cannot rename \(temporaryPath) to", path: path, code: errno)
+            let code = TemporaryFiles.rename(temporaryPath, to: path)
+            if code != 0 {
+                throw OutputError.errno("cannot rename \(temporaryPath) to", path: path, code: code)
             }
         } catch {
             if descriptor >= 0 { close(descriptor) }
             unlink(temporaryPath)
+            TemporaryFiles.unregister(temporaryPath)
             state = .discarded
             throw error
         }
@@ -124,6 +127,7 @@ public final class FileSink: CommittableSink {
         state = .discarded
         close(descriptor)
         unlink(temporaryPath)
+        TemporaryFiles.unregister(temporaryPath)
     }
 
     private func flushBuffer() throws {
