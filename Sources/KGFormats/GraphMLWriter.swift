@@ -43,6 +43,10 @@ public final class GraphMLWriter {
         public var iriForRelation: @Sendable (Relation) -> String
         /// Indent nested elements by two spaces (default true; text values are never altered).
         public var indent: Bool
+        /// Keep the ids of the edges written, so that a relation given twice (the same
+        /// ``KGModel/Relation/id``) is written once (default true); costs 8 to 16 bytes per edge. A
+        /// caller that gives each relation once (a stream it deduplicates itself) can turn it off.
+        public var skipsRepeatedEdges = true
         /// With IRIs from a minter: the start of every relation IRI (the id follows), so the
         /// writer need not hash a relation twice.
         var relationIRIPrefix: String?
@@ -145,7 +149,9 @@ public final class GraphMLWriter {
         let relation = identified.relation
         try attributes.validate(relation)
         let id = identified.id
-        guard writtenEdges.insert(id) else { return }
+        if options.skipsRepeatedEdges {
+            guard writtenEdges.insert(id) else { return }
+        }
         try xml.startElement("edge")
         try xml.attribute("id", id)
         try xml.attribute("source", PropertyGraphAttributes.nmtoken(relation.subject))

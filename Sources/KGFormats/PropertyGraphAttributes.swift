@@ -96,7 +96,9 @@ struct PropertyGraphAttributes {
         Key(name: "offset_end", type: .int, description: "end of the sentence in the article, in Unicode code points, exclusive"),
     ]
 
-    private var entities: [String: Entity] = [:]
+    /// The entities the writer was begun with, and each id's position among them.
+    private let entities: [Entity]
+    private var positions: [String: Int32] = [:]
     private var documents: [String: Document] = [:]
     private let iriForEntity: @Sendable (Entity) -> String
     private let iriForRelation: @Sendable (Relation) -> String
@@ -113,8 +115,10 @@ struct PropertyGraphAttributes {
         self.iriForEntity = iriForEntity
         self.iriForRelation = iriForRelation
         self.relationIRIPrefix = relationIRIPrefix
-        for entity in entities {
-            guard self.entities.updateValue(entity, forKey: entity.id) == nil else {
+        self.entities = entities
+        positions.reserveCapacity(entities.count)
+        for (i, entity) in entities.enumerated() {
+            guard positions.updateValue(Int32(truncatingIfNeeded: i), forKey: entity.id) == nil else {
                 throw FormatError.duplicateEntity(id: entity.id)
             }
         }
@@ -140,10 +144,10 @@ struct PropertyGraphAttributes {
     /// Call it before anything reads ``KGModel/Relation/id``, which formats the share.
     func validate(_ relation: Relation) throws {
         try PropertyGraphAttributes.checkShare(relation)
-        if entities.index(forKey: relation.subject) == nil {
+        if positions.index(forKey: relation.subject) == nil {
             throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: relation.subject)
         }
-        if entities.index(forKey: relation.object) == nil {
+        if positions.index(forKey: relation.object) == nil {
             throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: relation.object)
         }
     }
@@ -180,7 +184,7 @@ struct PropertyGraphAttributes {
         try body("relation_iri", .string(relationIRIPrefix.map { $0 + id } ?? iriForRelation(relation)))
         if let date = relation.date { try body("date", .string(date.description)) }
         if let placeID = relation.place {
-            let place = entities[placeID] ?? Entity(id: placeID, label: placeID, type: .place)
+            let place = entity(placeID) ?? Entity(id: placeID, label: placeID, type: .place)
             try body("place", .string(place.label))
             try body("place_iri", .string(iriForEntity(place)))
         }
@@ -221,7 +225,12 @@ struct PropertyGraphAttributes {
     }
 
     /// The label of the entity with `id` (its id when unknown).
-    func label(of id: String) -> String { entities[id]?.label ?? id }
+    func label(of id: String) -> String { entity(id)?.label ?? id }
+
+    /// The entity with `id`, if the writer was begun with it.
+    private func entity(_ id: String) -> Entity? {
+        positions[id].map { entities[Int($0)] }
+    }
 
     /// A JSON array of strings (RFC 8259 §7): `"` and `\` escaped, U+0000–U+001F as `\n`, `\t`,
     /// ... or `\u00XX` (so even characters XML cannot carry survive inside it); all else as is.

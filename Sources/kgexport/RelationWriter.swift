@@ -16,7 +16,8 @@ protocol RelationWriter: AnyObject {
 }
 
 /// The writer of `format` bound to `sink`, with IRIs minted by `iris`; pictures group their
-/// nodes by type when `clusterByType`.
+/// nodes by type when `clusterByType`. The caller gives each relation once (``StreamingExport``
+/// deduplicates), so writers need not remember the edges they wrote.
 /// - Throws: ``KGFormats/FormatError`` when a writer cannot be created (libxml2).
 func makeRelationWriter(_ format: OutputFormat, sink: ByteSink, iris: IRIMinter,
                         clusterByType: Bool = false) throws -> any RelationWriter {
@@ -25,8 +26,14 @@ func makeRelationWriter(_ format: OutputFormat, sink: ByteSink, iris: IRIMinter,
     case .svg, .png:
         let options = DOTWriter.Options(iris: iris, legend: true, clusterByType: clusterByType)
         return PictureRelationWriter(GraphvizRenderer(format: format == .svg ? .svg : .png, options: options), sink: sink)
-    case .graphml: return GraphMLRelationWriter(try GraphMLWriter(sink: sink, options: GraphMLWriter.Options(iris: iris)))
-    case .dot: return DOTRelationWriter(DOTWriter(sink: sink, options: DOTWriter.Options(iris: iris)))
+    case .graphml:
+        var options = GraphMLWriter.Options(iris: iris)
+        options.skipsRepeatedEdges = false  // the stream gives each relation once
+        return GraphMLRelationWriter(try GraphMLWriter(sink: sink, options: options))
+    case .dot:
+        var options = DOTWriter.Options(iris: iris)
+        options.skipsRepeatedEdges = false
+        return DOTRelationWriter(DOTWriter(sink: sink, options: options))
     case .jsonl: return JSONLinesRelationWriter(JSONLinesWriter(sink: sink))
     case .rdfxml:
         let mapping = try OntologyMapping(iris: iris)

@@ -55,7 +55,8 @@ struct StreamingExport {
         }
         // 1. Every input's documents and entities, up to its first relation.
         var readers: [(reader: InterchangeStreamReader, first: Relation?)] = []
-        var table = KnowledgeGraph()
+        var entities = EntityTable()
+        var documentTable = KnowledgeGraph()
         let pending = WarningQueue()
         for path in inputs {
             let reader = try open(path)
@@ -64,21 +65,22 @@ struct StreamingExport {
             while first == nil, let record = try next(reader) {
                 try flush(pending)
                 switch record {
-                case let .document(document): table.add(document)
-                case let .entity(entity): table.add(entity)
+                case let .document(document): documentTable.add(document)
+                case let .entity(entity): entities.add(entity, merging: inputs.count > 1)
                 case let .relation(relation): first = relation
                 }
             }
             try flush(pending)
             readers.append((reader, first))
         }
-        let entities = Self.sorted(table.entities.values, by: \.id)
-        let documents = Self.sorted(table.documents.values, by: \.id)
-        table = KnowledgeGraph()
+        let documents = Self.sorted(documentTable.documents.values, by: \.id)
+        documentTable = KnowledgeGraph()
+        let sortedEntities = entities.sorted()
+        entities = EntityTable()
 
         // 2. The writers, all begun before any relation.
         var sinks: [any CommittableSink] = []
-        var summary = Summary(entities: entities.count)
+        var summary = Summary(entities: sortedEntities.count)
         do {
             var writers: [(format: OutputFormat, path: String, writer: any RelationWriter)] = []
             for (format, path) in plan {
@@ -87,7 +89,7 @@ struct StreamingExport {
                 sinks.append(sink)
                 try guarding(format, path) {
                     let writer = try makeRelationWriter(format, sink: sink, iris: iris, clusterByType: clusterByType)
-                    try writer.begin(entities: entities, documents: documents)
+                    try writer.begin(entities: sortedEntities, documents: documents)
                     writers.append((format, path, writer))
                 }
             }
@@ -193,10 +195,59 @@ struct StreamingExport {
         }
     }
 
+    /// The entities of the inputs, in the order read; an entity declared in several inputs is one
+    /// entry, merged as ``KGModel/KnowledgeGraph/add(_:)-(Entity)`` merges (the first label stays, other
+    /// names become aliases). Holds one array, and an index by id only when merging.
+    struct EntityTable {
+        private var entities: [Entity] = []
+        private var positions: [String: Int] = [:]
+
+        /// Adds `entity`; with `merging`, into the entry of the same id if there is one (within
+        /// one input the reader has already refused a repeated id).
+        mutating func add(_ entity: Entity, merging: Bool) {
+            guard merging else {
+                entities.append(entity)
+                return
+            }
+            guard let i = positions[entity.id] else {
+                positions[entity.id] = entities.count
+                entities.append(entity)
+                return
+            }
+            var old = entities[i]
+            for name in [entity.label] + entity.aliases where name != old.label && !old.aliases.contains(name) {
+                old.aliases.append(name)
+            }
+            entities[i] = old
+        }
+
+        /// The entities ordered by id (code-point order).
+        func sorted() -> [Entity] {
+            var out = entities
+            out.sort { StreamingExport.precedes($0.id, $1.id) }
+            return out
+        }
+    }
+
+    /// Code-point order of two strings (the order of their UTF-8 bytes).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+    }
+
     /// `values` ordered by the code points of `key` (UTF-8 byte order is the same order).
     static func sorted<T>(_ values: some Collection<T>, by key: (T) -> String) -> [T] {
         values.map { (key($0), $0) }
-            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            .sorted { precedes($0.0, $1.0) }
             .map(\.1)
     }
 
