@@ -31,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors (no warnings, summary or progress).")
     var quiet = false
 
-    @Flag(name: .long, help: "Print every warning (by default the first few of each kind, then a count).")
+    @Flag(name: .long, help: "Print every warning (by default the first three of each field, then a count), and the time taken.")
     var verbose = false
 
     func validate() throws {
@@ -42,15 +42,21 @@ struct ConvertCommand: ParsableCommand {
     mutating func run() throws {
         ignoreBrokenPipe()
         let formats = try output.formats()
-        let warnings = WarningReport(strict: strict, quiet: quiet, verbose: verbose)
+        let progress = ProgressReporter.forStandardError(quiet: quiet, label: "converting")
+        let warnings = WarningReport(strict: strict, quiet: quiet, verbose: verbose, progress: progress)
         do {
             let stem = inputs.count == 1 && inputs[0] != "-" ? ExtractCommand.stem(of: inputs[0]) : name
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
             let export = StreamingExport(inputs: inputs, baseIRI: output.baseIRI, clusterByType: output.clusterByType,
-                                         warn: warnings.report,
-                                         progress: .forStandardError(quiet: quiet, label: "converting"))
+                                         warn: warnings.report, progress: progress)
+            let started = ProgressReporter.now()
             let result = try export.run(plan)
             warnings.finish()
+            if verbose {
+                let seconds = ProgressReporter.now() - started
+                let rate = seconds > 0 ? Int(Double(result.relations) / seconds) : 0
+                note(String(format: "converted in %.2f s (%@ relations/s)", seconds, ProgressReporter.grouped(rate)))
+            }
             if !quiet {
                 let files = result.written.filter { $0 != "-" }
                 var counts = "\(result.entities) entities, \(result.relations) relations"
@@ -76,10 +82,14 @@ final class WarningReport {
     private var counts: [(field: String, count: Int)] = []
     static let shownPerField = 3
 
-    init(strict: Bool, quiet: Bool, verbose: Bool) {
+    /// The progress line, erased before a warning is printed.
+    private let progress: ProgressReporter?
+
+    init(strict: Bool, quiet: Bool, verbose: Bool, progress: ProgressReporter? = nil) {
         self.strict = strict
         self.quiet = quiet
         self.verbose = verbose
+        self.progress = progress
     }
 
     /// Prints (or counts) one warning.
@@ -95,7 +105,10 @@ final class WarningReport {
             counts.append((field, 1))
             seen = 1
         }
-        if !quiet, verbose || seen <= Self.shownPerField { note("warning: \(warning)") }
+        if !quiet, verbose || seen <= Self.shownPerField {
+            progress?.clear()
+            note("warning: \(warning)")
+        }
     }
 
     /// Prints the count of the warnings not shown.

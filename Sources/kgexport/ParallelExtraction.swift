@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import KGExtraction
+import KGModel
+
+/// Extracts the graphs of many articles on several threads, with a result that does not depend on
+/// the number of threads.
+///
+/// Each article is read and extracted on its own (``KGExtraction/Extractor`` is a pure function
+/// of the article, the date and the lexicon), so the articles can be shared among `jobs` threads
+/// in any order; the graphs come back in the order of the paths. Threads take the next article as
+/// they finish one, so a long article does not hold up the others. With `jobs` 1 everything runs
+/// on the calling thread.
+///
+/// Errors are deterministic too: when articles cannot be read, the error reported is that of the
+/// first of them in input order, whatever the number of threads (articles after a failed one are
+/// not started; those before it are all extracted, since they were handed out first).
+enum ParallelExtraction {
+    /// The graph of each article, in the order of `paths`.
+    ///
+    /// - Parameters:
+    ///   - paths: article files (UTF-8 text).
+    ///   - jobs: how many threads extract at once (at least 1; more than the number of articles
+    ///     starts one per article).
+    ///   - documentDate: the publication date for articles whose header has none.
+    ///   - extractor: the extractor (one lexicon shared by every thread).
+    ///   - progress: told of each article done, from the thread that did it (calls are serialized).
+    /// - Returns: one graph per path, `graphs[i]` for `paths[i]`.
+    /// - Throws: ``CommandFailure`` (`.data`) naming the first article in input order that cannot be read.
+    static func extract(_ paths: [String], jobs: Int, documentDate: PartialDate?, extractor: Extractor,
+                        progress: (@Sendable (_ done: Int) -> Void)? = nil) throws -> [KnowledgeGraph] {
+        let work = Work(count: paths.count)
+        let extractOne: @Sendable (Int) -> Void = { index in
+            let url = URL(fileURLWithPath: paths[index])
+            do {
+                let article = try ArticleReader.read(contentsOf: url)
+                work.finish(index, .success(extractor.extract(article, documentDate: documentDate)), progress)
+            } catch {
+                work.finish(index, .failure(CommandFailure.data("\(error)")), progress)
+            }
+        }
+        let threads = max(1, min(jobs, paths.count))
+        if threads == 1 {
+            while let index = work.next() { extractOne(index) }
+        } else {
+            let group = DispatchGroup()
+            let queue = DispatchQueue(label: "kgexport.extraction", attributes: .concurrent)
+            for _ in 0..<threads {
+                queue.async(group: group) {
+                    while let index = work.next() { extractOne(index) }
+                }
+            }
+            group.wait()
+        }
+        return try work.graphs()
+    }
+
+    /// The shared state of one run: the next article to hand out and the results so far.
+    private final class Work: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private let count: Int
+        private var results: [Result<KnowledgeGraph, CommandFailure>?]
+        private var done = 0
+        /// The lowest index that failed; no article after it is handed out.
+        private var firstFailure = Int.max
+
+        init(count: Int) {
+            self.count = count
+            results = Array(repeating: nil, count: count)
+        }
+
+        /// The next article to extract, or nil when none is left (or one before it failed).
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextIndex < count, nextIndex < firstFailure else { return nil }
+            nextIndex += 1
+            return nextIndex - 1
+        }
+
+        func finish(_ index: Int, _ result: Result<KnowledgeGraph, CommandFailure>, _ progress: (@Sendable (Int) -> Void)?) {
+            lock.lock()
+            defer { lock.unlock() }
+            results[index] = result
+            if case .failure = result { firstFailure = min(firstFailure, index) }
+            done += 1
+            progress?(done)
+        }
+
+        /// Every graph in order, or the error of the first article that failed.
+        func graphs() throws -> [KnowledgeGraph] {
+            lock.lock()
+            defer { lock.unlock() }
+            var out: [KnowledgeGraph] = []
+            out.reserveCapacity(count)
+            for result in results {
+                switch result {
+                case let .success(graph)?: out.append(graph)
+                case let .failure(error)?: throw error
+                case nil: break  // not started: an earlier article failed, and its error was thrown above
+                }
+            }
+            return out
+        }
+    }
+}
