@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests (Swift Testing) of ReliabilityTests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev); all XML is written through it.
@@ -47,5 +49,14 @@ let package = Package(
         .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF", "KGStore"]),
         // Runs the built binary end to end (depends on it so that `swift build --build-tests` builds it).
         .testTarget(name: "CLITests", dependencies: ["kgexport"]),
+        // Generated graphs read back the same from every format (property tests, in-process and with
+        // NetworkX and rdflib); injected write errors; regressions found by the fuzz targets (Tests/Fuzz).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "KGModel", "KGInterchange", "KGExtraction", "KGRDF", "KGFormats", "CLibXML2",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )
