@@ -7,11 +7,14 @@ import Testing
 
 /// The same generated graphs (``GraphSeed``) read by the real consumers, in one Python process
 /// per batch: NetworkX reads GraphML back to the same nodes, edges (parallel ones as a multigraph)
-/// and typed attributes; rdflib reads RDF/XML, Turtle and JSON-LD back to the triples of the
-/// N-Triples file (for RDF/XML, modulo the removal of XML-illegal characters).
+/// and typed attributes; Graphviz (`dot -Tjson`) reads DOT back to the same nodes, edges and
+/// attributes (as Graphviz keeps them: `\\` and `\n` escapes as written); rdflib reads RDF/XML,
+/// Turtle and JSON-LD back to the triples of the N-Triples file (for RDF/XML, modulo the removal of
+/// XML-illegal characters).
 ///
-/// Needs python3 with networkx and rdflib (PyPI). Without them the test is skipped, except under
-/// CI (`CI` or `KGEXPORT_REQUIRE_TOOLS` set), where it fails naming the packages.
+/// Needs python3 with networkx and rdflib (PyPI) and Graphviz (Debian: graphviz). Without them the
+/// test is skipped, except under CI (`CI` or `KGEXPORT_REQUIRE_TOOLS` set), where it fails naming
+/// the packages.
 @Suite("Generated graphs read by NetworkX and rdflib")
 struct ConsumerRoundTripProperties {
     static let batchSize = 40
@@ -19,7 +22,7 @@ struct ConsumerRoundTripProperties {
     static var pythonReady: Bool {
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import networkx, rdflib"]
+        probe.arguments = ["python3", "-c", "import networkx, rdflib, shutil, sys; sys.exit(0 if shutil.which('dot') else 1)"]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
         guard (try? probe.run()) != nil else { return false }
@@ -32,9 +35,9 @@ struct ConsumerRoundTripProperties {
         return ["CI", "KGEXPORT_REQUIRE_TOOLS"].contains { !["", "0", "false"].contains((environment[$0] ?? "").lowercased()) }
     }
 
-    @Test(.enabled(if: pythonReady || requireTools, "python3 with networkx and rdflib is not installed (PyPI: networkx rdflib)"))
+    @Test(.enabled(if: pythonReady || requireTools, "python3 with networkx and rdflib, or Graphviz, is not installed (PyPI: networkx rdflib; Debian: graphviz)"))
     func networkXAndRdflibReadTheSameGraphs() async throws {
-        try #require(Self.pythonReady, "python3 cannot import networkx and rdflib; install the PyPI packages networkx and rdflib")
+        try #require(Self.pythonReady, "python3 cannot import networkx and rdflib, or dot is missing; install the PyPI packages networkx and rdflib and the Debian package graphviz")
         let collected = Collected()
         await propertyCheck(count: Self.batchSize, input: ExportRoundTripProperties.seeds) { bytes in
             collected.append(GraphSeed.graph(from: bytes))
@@ -52,6 +55,7 @@ struct ConsumerRoundTripProperties {
                 try Data(sink.bytes).write(to: dir.appendingPathComponent("\(i).\(ext)"))
             }
             try write("graphml") { try GraphMLWriter.write(graph, to: $0) }
+            try write("dot") { try DOTWriter.write(graph, to: $0) }
             try write("nt") { try NTriplesWriter.write(graph, mapping: mapping, to: $0) }
             try write("rdf") { try RDFXMLWriter.write(graph, mapping: mapping, to: $0) }
             try write("ttl") { try TurtleWriter.write(graph, mapping: mapping, to: $0) }
@@ -81,7 +85,80 @@ struct ConsumerRoundTripProperties {
             }
             #expect(edges == expected.edges)
             #expect(read["rdf"] as? [String] == [], "rdflib: \(read["rdf"] ?? "")")
+            try checkDOT(read["dot"] as? [String: Any] ?? [:], graph)
         }
+    }
+
+    /// Graphviz's reading of the DOT file against the graph.
+    ///
+    /// Two known limits of DOTWriter, reported: entity ids that are equal once cleaned
+    /// (XML-illegal characters removed, line breaks as `\n`) name one DOT node, and Graphviz
+    /// renames a node whose id starts with `%` (its names of anonymous nodes, `%5`). Graphs with
+    /// such ids are only checked for their edges' count.
+    private func checkDOT(_ read: [String: Any], _ graph: KnowledgeGraph) throws {
+        let escaped = ExpectedAttributes(graph, clean: Self.dotText)
+        let readNodes = (read["nodes"] as? [String: [String: Any]] ?? [:])
+        let readEdges = read["edges"] as? [[String: Any]] ?? []
+        #expect(readEdges.count == escaped.edges.count)
+        let ids = graph.entities.keys.map(Self.dotText)
+        guard Set(ids).count == ids.count, !ids.contains(where: { $0.hasPrefix("%") }) else { return }
+        var nodes: [String: [String: String]] = [:]
+        var aliases: [String: [String]] = [:]
+        for (id, entity) in graph.entities {
+            nodes[Self.dotText(id)] = escaped.nodes[id]
+            aliases[Self.dotText(id)] = entity.aliases.map(ExportRoundTripProperties.withoutNoncharacters)
+        }
+        var readAliases: [String: [String]] = [:]
+        var readAttributes: [String: [String: String]] = [:]
+        for (name, attributes) in readNodes {
+            let text = attributes.mapValues(Self.text)
+            readAttributes[name] = text.filter { ["label", "type", "iri"].contains($0.key) }
+            readAliases[name] = try text["aliases"].map { try ExportRoundTripProperties.jsonStrings(Self.undoDOTBackslashes($0)) } ?? []
+        }
+        #expect(readAttributes == nodes)
+        #expect(readAliases == aliases)
+        var edges: [String: [String: String]] = [:]
+        for edge in readEdges {
+            let text = edge.mapValues(Self.text)
+            var data = text.filter { escaped.edges.values.first?[$0.key] != nil || Self.edgeKeys.contains($0.key) }
+            data["source_node"] = text["tail"]
+            data["target_node"] = text["head"]
+            edges[text["id"] ?? ""] = data
+        }
+        let expected = Dictionary(uniqueKeysWithValues: graph.sortedRelations.map { relation in
+            // Graphviz keeps no attribute whose value is the empty string.
+            var data = (escaped.edges[relation.id] ?? [:]).filter { !$0.value.isEmpty }
+            data["source_node"] = Self.dotText(relation.subject)
+            data["target_node"] = Self.dotText(relation.object)
+            return (relation.id, data)
+        })
+        #expect(edges == expected)
+    }
+
+    static let edgeKeys: Set<String> = ["relation", "relation_iri", "date", "place", "place_iri", "share", "modality",
+                                        "evidence", "source", "source_title", "source_url", "source_date",
+                                        "source_publication", "cited_source", "offset_start", "offset_end"]
+
+    /// A value as Graphviz keeps it from DOTWriter's output: XML-illegal characters removed, `\`
+    /// doubled, each line break (CRLF, CR, LF) as `\n` (Graphviz undoes only `\"`).
+    static func dotText(_ text: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar?
+        for scalar in xmlLegal(text).unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\r": out += "\\n"
+            case "\n": if previous != "\r" { out += "\\n" }
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `\\` back to `\` (for a JSON text, which has no raw line break).
+    static func undoDOTBackslashes(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\\\", with: "\\")
     }
 
     /// An attribute value as text: strings as they are, numbers in the writers' decimal form.
@@ -122,7 +199,7 @@ struct ConsumerRoundTripProperties {
     /// nodes and edges as NetworkX reads them, and the triples each RDF syntax gained or lost
     /// against the N-Triples file (empty when they agree).
     static let reader = #"""
-    import json, sys
+    import json, subprocess, sys
     import networkx as nx
     from rdflib import Graph, Literal
 
@@ -159,7 +236,13 @@ struct ConsumerRoundTripProperties {
                 problems.append(f"{ext} has {t!r}")
             for t in sorted(want - read, key=str)[:3]:
                 problems.append(f"{ext} lacks {t!r}")
-        report.append({"nodes": nodes, "edges": edges, "rdf": problems})
+        laid = json.loads(subprocess.run(["dot", "-Tjson", base + ".dot"], capture_output=True, check=True).stdout)
+        objects = laid.get("objects", [])
+        names = {o["_gvid"]: o["name"] for o in objects}
+        dot_nodes = {o["name"]: {k: v for k, v in o.items() if not k.startswith("_")} for o in objects if "nodes" not in o}
+        dot_edges = [dict({k: v for k, v in e.items() if not k.startswith("_")}, tail=names[e["tail"]], head=names[e["head"]])
+                     for e in laid.get("edges", [])]
+        report.append({"nodes": nodes, "edges": edges, "rdf": problems, "dot": {"nodes": dot_nodes, "edges": dot_edges}})
     print(json.dumps(report))
     """#
 }
