@@ -1,0 +1,83 @@
+import Foundation
+import KGFormats
+import KGModel
+import Testing
+
+/// Inputs the fuzz targets (Tests/Fuzz) and property tests found, kept as tests. Each known issue
+/// is wrapped in `withKnownIssue`: the test passes while the issue is there and fails once it is
+/// fixed, so that the wrapper is removed then.
+@Suite("Fuzz and property findings")
+struct FuzzRegressionTests {
+    /// The DOT node statements' IDs, as Graphviz reads a quoted ID (only `\"` is an escape).
+    static func nodeIDs(_ dot: String) -> [String] {
+        dot.split(separator: "\n").compactMap { line -> String? in
+            let text = line.drop { $0 == " " }
+            guard text.first == "\"", !text.contains(" -> ") else { return nil }
+            var id = ""
+            var escaped = false
+            for character in text.dropFirst() {
+                if escaped { id.append(character == "\"" ? "\"" : "\\\(character)"); escaped = false; continue }
+                if character == "\\" { escaped = true; continue }
+                if character == "\"" { return id }
+                id.append(character)
+            }
+            return nil
+        }
+    }
+
+    /// FuzzDOT, input `AgICGgIyAv8CAgICAlDmrA==`: two entities whose ids differ only in control
+    /// characters became one DOT node, so Graphviz merged them.
+    @Test func entityIDsThatDifferOnlyInControlCharactersStayTwoDOTNodes() throws {
+        var graph = KnowledgeGraph()
+        graph.add(Entity(id: "a\u{1}", label: "A one", type: .country))
+        graph.add(Entity(id: "a\u{2}", label: "A two", type: .country))
+        let sink = MemorySink()
+        try DOTWriter.write(graph, to: sink)
+        let ids = Self.nodeIDs(sink.text)
+        #expect(ids.count == 2)
+        withKnownIssue("DOTWriter writes the entity id with XML-illegal characters removed, so both ids are \"a\"") {
+            #expect(Set(ids).count == 2, "node IDs \(ids)")
+        }
+    }
+
+    /// FuzzDOT: ids that differ only in their line break (CR, LF, CRLF) are all written `\n`.
+    @Test func entityIDsThatDifferOnlyInTheirLineBreakStayTwoDOTNodes() throws {
+        var graph = KnowledgeGraph()
+        graph.add(Entity(id: "a\rb", label: "CR", type: .place))
+        graph.add(Entity(id: "a\nb", label: "LF", type: .place))
+        let sink = MemorySink()
+        try DOTWriter.write(graph, to: sink)
+        let ids = Self.nodeIDs(sink.text)
+        #expect(ids.count == 2)
+        withKnownIssue("DOTWriter writes every line break in an id as \\n") {
+            #expect(Set(ids).count == 2, "node IDs \(ids)")
+        }
+    }
+
+    /// ConsumerRoundTripProperties: Graphviz treats a quoted ID that starts with `%` as the name
+    /// of an anonymous node and renames it (`"%abc"` is read as `%5`), so the entity id is lost.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")))
+    func anEntityIDStartingWithPercentKeepsItsNameInGraphviz() throws {
+        var graph = KnowledgeGraph()
+        graph.add(Entity(id: "%abc", label: "Percent", type: .company))
+        let sink = MemorySink()
+        try DOTWriter.write(graph, to: sink)
+        let dot = Process()
+        dot.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+        dot.arguments = ["-Tjson"]
+        let input = Pipe(), output = Pipe()
+        dot.standardInput = input
+        dot.standardOutput = output
+        try dot.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(sink.bytes))
+        try input.fileHandleForWriting.close()
+        let json = output.fileHandleForReading.readDataToEndOfFile()
+        dot.waitUntilExit()
+        let objects = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["objects"] as? [[String: Any]] ?? []
+        let names = objects.compactMap { $0["name"] as? String }
+        #expect(names.count == 1)
+        withKnownIssue("Graphviz renames nodes whose ID starts with %; DOTWriter writes entity ids as they are") {
+            #expect(names == ["%abc"])
+        }
+    }
+}
