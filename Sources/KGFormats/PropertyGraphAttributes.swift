@@ -98,7 +98,7 @@ struct PropertyGraphAttributes {
 
     /// The entities the writer was begun with, and each id's position among them.
     private let entities: [Entity]
-    private var positions: [String: Int32] = [:]
+    private let positions: EntityPositions
     private var documents: [String: Document] = [:]
     private let iriForEntity: @Sendable (Entity) -> String
     private let iriForRelation: @Sendable (Relation) -> String
@@ -116,12 +116,9 @@ struct PropertyGraphAttributes {
         self.iriForRelation = iriForRelation
         self.relationIRIPrefix = relationIRIPrefix
         self.entities = entities
-        positions.reserveCapacity(entities.count)
-        for (i, entity) in entities.enumerated() {
-            guard positions.updateValue(Int32(truncatingIfNeeded: i), forKey: entity.id) == nil else {
-                throw FormatError.duplicateEntity(id: entity.id)
-            }
-        }
+        var duplicate: String?
+        positions = EntityPositions(entities.map(\.id), duplicate: &duplicate)
+        if let duplicate { throw FormatError.duplicateEntity(id: duplicate) }
         for document in documents { self.documents[document.id] = document }
     }
 
@@ -144,10 +141,10 @@ struct PropertyGraphAttributes {
     /// Call it before anything reads ``KGModel/Relation/id``, which formats the share.
     func validate(_ relation: Relation) throws {
         try PropertyGraphAttributes.checkShare(relation)
-        if positions.index(forKey: relation.subject) == nil {
+        if positions.position(of: relation.subject) == nil {
             throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: relation.subject)
         }
-        if positions.index(forKey: relation.object) == nil {
+        if positions.position(of: relation.object) == nil {
             throw FormatError.unknownEntity(relation: PropertyGraphAttributes.name(relation), entity: relation.object)
         }
     }
@@ -229,7 +226,7 @@ struct PropertyGraphAttributes {
 
     /// The entity with `id`, if the writer was begun with it.
     private func entity(_ id: String) -> Entity? {
-        positions[id].map { entities[Int($0)] }
+        positions.position(of: id).map { entities[$0] }
     }
 
     /// A JSON array of strings (RFC 8259 §7): `"` and `\` escaped, U+0000–U+001F as `\n`, `\t`,
