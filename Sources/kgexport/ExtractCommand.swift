@@ -15,8 +15,11 @@ struct ExtractCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Article files (UTF-8 text).", valueName: "article"))
+    @Argument(help: ArgumentHelp("Article files (UTF-8 text), or folders whose *.txt files are read in name order.", valueName: "article"))
     var articles: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Articles extracted at once (default: one per core); the output is the same for any number.", valueName: "n"))
+    var jobs: Int?
 
     @OptionGroup var output: OutputOptions
 
@@ -35,6 +38,7 @@ struct ExtractCommand: ParsableCommand {
     mutating func run() throws {
         ignoreBrokenPipe()
         let formats = try output.formats()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         var date: PartialDate?
         if let text = documentDate {
             guard let d = PartialDate(iso: text), d.year != nil else {
@@ -46,32 +50,19 @@ struct ExtractCommand: ParsableCommand {
             let lexicon: Lexicon
             do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
             let extractor = Extractor(lexicon: lexicon)
-            var graphs: [KnowledgeGraph] = []
-            for path in articles {
-                let article: Article
-                do {
-                    let read = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path), lenient: lenient)
-                    article = read.article
-                    if read.replacements > 0, !quiet {
-                        note("warning: \(path): replaced \(read.replacements) invalid UTF-8 byte sequence\(read.replacements == 1 ? "" : "s") with U+FFFD")
-                    }
-                } catch let error as ArticleError {
-                    switch error {
-                    case .unreadable: throw CommandFailure.io("\(error)")
-                    case .invalidUTF8: throw CommandFailure.data("\(error); save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD")
-                    default: throw CommandFailure.data("\(error)")
-                    }
-                } catch {
-                    throw CommandFailure.data("\(error)")
-                }
-                graphs.append(extractor.extract(article, documentDate: date))
-            }
+            let paths = try ArticleInput.expand(articles)
+            let progress = ProgressReporter.forStandardError(quiet: quiet, label: "extracting")
+            progress.start(files: paths.count, bytes: 0)
+            let graphs = try ParallelExtraction.extract(paths, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                        documentDate: date, extractor: extractor, lenient: lenient, quiet: quiet,
+                                                        progress: { progress.update(filesDone: $0, relations: nil, bytes: 0) })
+            progress.finish(relations: nil)
             // One node per entity across the articles (surnames, aliases, transliterations), every
             // attestation kept; the result does not depend on the order of the arguments.
             let graph = EntityLinker().link(graphs)
-            let stem = articles.count == 1 ? Self.stem(of: articles[0]) : name
+            let stem = paths.count == 1 ? Self.stem(of: paths[0]) : name
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
-            let written = try GraphExport(graph: graph, baseIRI: output.baseIRI).write(plan, inputs: articles)
+            let written = try GraphExport(graph: graph, options: output).write(plan, inputs: paths)
             if !quiet {
                 note(summary(of: graph, written: written))
             }
@@ -84,6 +75,53 @@ struct ExtractCommand: ParsableCommand {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+}
+
+/// Reading article files: folders expanded, decoding errors mapped to exit statuses.
+enum ArticleInput {
+    /// The article files named: a folder stands for its `*.txt` files in code-point order of name.
+    /// - Throws: ``CommandFailure`` (`.io`) for a folder that cannot be listed.
+    static func expand(_ arguments: [String]) throws -> [String] {
+        var paths: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+                paths.append(argument)
+                continue
+            }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: argument)
+            } catch {
+                throw CommandFailure.io("cannot list the folder \(argument): \(error.localizedDescription)")
+            }
+            let articles = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }
+                .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            guard !articles.isEmpty else { throw CommandFailure.data("the folder \(argument) has no .txt articles") }
+            paths += articles.map { (argument as NSString).appendingPathComponent($0) }
+        }
+        return paths
+    }
+
+    /// Reads one article; with `lenient`, bytes that are not UTF-8 become U+FFFD and a warning says how many.
+    /// - Throws: ``CommandFailure``: `.io` when the file cannot be read, `.data` for bad content.
+    static func read(_ path: String, lenient: Bool, quiet: Bool) throws(CommandFailure) -> Article {
+        do {
+            let read = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path), lenient: lenient)
+            if read.replacements > 0, !quiet {
+                note("warning: \(path): replaced \(read.replacements) invalid UTF-8 byte sequence\(read.replacements == 1 ? "" : "s") with U+FFFD")
+            }
+            return read.article
+        } catch let error as ArticleError {
+            switch error {
+            case .unreadable: throw CommandFailure.io("\(error)")
+            case .invalidUTF8: throw CommandFailure.data("\(error); save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD")
+            default: throw CommandFailure.data("\(error)")
+            }
+        } catch {
+            throw CommandFailure.data("\(error)")
+        }
     }
 }
 

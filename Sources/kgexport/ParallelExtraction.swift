@@ -24,19 +24,21 @@ enum ParallelExtraction {
     ///     starts one per article).
     ///   - documentDate: the publication date for articles whose header has none.
     ///   - extractor: the extractor (one lexicon shared by every thread).
+    ///   - lenient: replace bytes that are not UTF-8 with U+FFFD instead of failing (see ``ArticleInput``).
+    ///   - quiet: no warnings on standard error.
     ///   - progress: told of each article done, from the thread that did it (calls are serialized).
     /// - Returns: one graph per path, `graphs[i]` for `paths[i]`.
-    /// - Throws: ``CommandFailure`` (`.data`) naming the first article in input order that cannot be read.
+    /// - Throws: ``CommandFailure`` naming the first article in input order that cannot be read (`.io`) or decoded (`.data`).
     static func extract(_ paths: [String], jobs: Int, documentDate: PartialDate?, extractor: Extractor,
+                        lenient: Bool = false, quiet: Bool = true,
                         progress: (@Sendable (_ done: Int) -> Void)? = nil) throws -> [KnowledgeGraph] {
         let work = Work(count: paths.count)
         let extractOne: @Sendable (Int) -> Void = { index in
-            let url = URL(fileURLWithPath: paths[index])
             do {
-                let article = try ArticleReader.read(contentsOf: url)
+                let article = try ArticleInput.read(paths[index], lenient: lenient, quiet: quiet)
                 work.finish(index, .success(extractor.extract(article, documentDate: documentDate)), progress)
             } catch {
-                work.finish(index, .failure(CommandFailure.data("\(error)")), progress)
+                work.finish(index, .failure(error as? CommandFailure ?? CommandFailure.data("\(error)")), progress)
             }
         }
         let threads = max(1, min(jobs, paths.count))
