@@ -4,7 +4,7 @@
 // `-sanitize=fuzzer`.
 import PackageDescription
 
-let fuzzTargets = ["FuzzArticle", "FuzzInterchange", "FuzzGraphML", "FuzzGEXF", "FuzzRDFXML", "FuzzDOT"]
+let fuzzTargets = ["FuzzArticle", "FuzzInterchange", "FuzzGraphML", "FuzzGEXF", "FuzzRDFXML", "FuzzDOT", "FuzzNTriples", "FuzzJSONLD"]
 
 let package = Package(
     name: "kgexport-fuzz",

@@ -4,9 +4,10 @@
 #   Tests/Fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 60); TARGETs default to all: FuzzArticle FuzzInterchange
-# FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT. Each target starts from its committed corpus
-# (Corpus/<target>, which includes every input that once failed) and writes the inputs it finds
-# to a work folder ($FUZZ_WORK, default a new temporary folder), never into the repository.
+# FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT FuzzNTriples FuzzJSONLD. Each target starts from its
+# committed corpus (Corpus/<target>, which includes every input that once failed) and writes the
+# inputs it finds to a work folder ($FUZZ_WORK, default a new temporary folder), never into the
+# repository.
 # A failing input is saved as $FUZZ_WORK/<target>/crash-* and the script exits 1 after the others.
 # Fuzzers run at the lowest priority (nice 19), one at a time.
 #
@@ -18,7 +19,7 @@ root="$(cd "$here/../.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzArticle FuzzInterchange FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzArticle FuzzInterchange FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT FuzzNTriples FuzzJSONLD)
 scratch="${FUZZ_SCRATCH:-$root/.build-fuzz}"
 work="${FUZZ_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/kgexport-fuzz.XXXXXX")}"
 
