@@ -22,7 +22,7 @@ struct KGExportCommand: ParsableCommand {
 
         Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error.
         """,
-        subcommands: [ExtractCommand.self, ConvertCommand.self, PushCommand.self, ExplainCommand.self],
+        subcommands: [ExtractCommand.self, ConvertCommand.self, StreamCommand.self, PushCommand.self, ExplainCommand.self],
         defaultSubcommand: ExtractCommand.self
     )
 }

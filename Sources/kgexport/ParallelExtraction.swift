@@ -31,48 +31,64 @@ enum ParallelExtraction {
     /// - Throws: ``CommandFailure`` naming the first article in input order that cannot be read (`.io`) or decoded (`.data`).
     static func extract(_ paths: [String], jobs: Int, documentDate: PartialDate?, extractor: Extractor,
                         lenient: Bool = false, quiet: Bool = true,
-                        progress: (@Sendable (_ done: Int) -> Void)? = nil) throws -> [KnowledgeGraph] {
-        let work = Work(count: paths.count)
-        let extractOne: @Sendable (Int) -> Void = { index in
+                        progress: (@Sendable (_ done: Int) -> Void)? = nil) throws(CommandFailure) -> [KnowledgeGraph] {
+        try inOrder(count: paths.count, jobs: jobs, progress: progress) { index -> Result<KnowledgeGraph, CommandFailure> in
             do {
                 let article = try ArticleInput.read(paths[index], lenient: lenient, quiet: quiet)
-                work.finish(index, .success(extractor.extract(article, documentDate: documentDate)), progress)
+                return .success(extractor.extract(article, documentDate: documentDate))
             } catch {
-                work.finish(index, .failure(error as? CommandFailure ?? CommandFailure.data("\(error)")), progress)
+                return .failure(error as? CommandFailure ?? CommandFailure.data("\(error)"))
             }
         }
-        let threads = max(1, min(jobs, paths.count))
+    }
+
+    /// The graph of each article already in memory, in order, with its own publication date
+    /// (`documentDates[i]` for `articles[i]`, nil for none), on up to `jobs` threads.
+    static func extract(_ articles: [Article], jobs: Int, documentDates: [PartialDate?], extractor: Extractor) -> [KnowledgeGraph] {
+        inOrder(count: articles.count, jobs: jobs, progress: nil) { index -> Result<KnowledgeGraph, Never> in
+            .success(extractor.extract(articles[index], documentDate: index < documentDates.count ? documentDates[index] : nil))
+        }
+    }
+
+    /// `body(0)`, `body(1)`, … on up to `jobs` threads, the results in index order; the failure of
+    /// the lowest failing index (indexes after a failed one are not started).
+    private static func inOrder<T: Sendable, Failure: Error>(
+        count: Int, jobs: Int, progress: (@Sendable (Int) -> Void)?,
+        _ body: @escaping @Sendable (Int) -> Result<T, Failure>
+    ) throws(Failure) -> [T] {
+        let work = Work<T, Failure>(count: count)
+        let threads = max(1, min(jobs, count))
         if threads == 1 {
-            while let index = work.next() { extractOne(index) }
+            while let index = work.next() { work.finish(index, body(index), progress) }
         } else {
             let group = DispatchGroup()
             let queue = DispatchQueue(label: "kgexport.extraction", attributes: .concurrent)
             for _ in 0..<threads {
                 queue.async(group: group) {
-                    while let index = work.next() { extractOne(index) }
+                    while let index = work.next() { work.finish(index, body(index), progress) }
                 }
             }
             group.wait()
         }
-        return try work.graphs()
+        return try work.results()
     }
 
-    /// The shared state of one run: the next article to hand out and the results so far.
-    private final class Work: @unchecked Sendable {
+    /// The shared state of one run: the next index to hand out and the results so far.
+    private final class Work<T: Sendable, Failure: Error>: @unchecked Sendable {
         private let lock = NSLock()
         private var nextIndex = 0
         private let count: Int
-        private var results: [Result<KnowledgeGraph, CommandFailure>?]
+        private var slots: [Result<T, Failure>?]
         private var done = 0
-        /// The lowest index that failed; no article after it is handed out.
+        /// The lowest index that failed; no index after it is handed out.
         private var firstFailure = Int.max
 
         init(count: Int) {
             self.count = count
-            results = Array(repeating: nil, count: count)
+            slots = Array(repeating: nil, count: count)
         }
 
-        /// The next article to extract, or nil when none is left (or one before it failed).
+        /// The next index to work on, or nil when none is left (or one before it failed).
         func next() -> Int? {
             lock.lock()
             defer { lock.unlock() }
@@ -81,26 +97,26 @@ enum ParallelExtraction {
             return nextIndex - 1
         }
 
-        func finish(_ index: Int, _ result: Result<KnowledgeGraph, CommandFailure>, _ progress: (@Sendable (Int) -> Void)?) {
+        func finish(_ index: Int, _ result: Result<T, Failure>, _ progress: (@Sendable (Int) -> Void)?) {
             lock.lock()
             defer { lock.unlock() }
-            results[index] = result
+            slots[index] = result
             if case .failure = result { firstFailure = min(firstFailure, index) }
             done += 1
             progress?(done)
         }
 
-        /// Every graph in order, or the error of the first article that failed.
-        func graphs() throws -> [KnowledgeGraph] {
+        /// Every result in order, or the failure of the first index that failed.
+        func results() throws(Failure) -> [T] {
             lock.lock()
             defer { lock.unlock() }
-            var out: [KnowledgeGraph] = []
+            var out: [T] = []
             out.reserveCapacity(count)
-            for result in results {
-                switch result {
-                case let .success(graph)?: out.append(graph)
+            for slot in slots {
+                switch slot {
+                case let .success(value)?: out.append(value)
                 case let .failure(error)?: throw error
-                case nil: break  // not started: an earlier article failed, and its error was thrown above
+                case nil: break  // not started: an earlier index failed, and its failure was thrown above
                 }
             }
             return out
