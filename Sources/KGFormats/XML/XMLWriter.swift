@@ -126,7 +126,7 @@ final class XMLWriter {
     /// - Parameter name: an XML name, or a qualified name whose prefix is in scope (`rdf:about`, `xml:lang`).
     func attribute(_ name: String, _ value: String) throws {
         let rc = XMLWriter.withXMLChars(name) { n in
-            XMLWriter.withXMLChars(XMLWriter.xmlSafe(value)) { v in xmlTextWriterWriteAttribute(writer, n, v) }
+            XMLWriter.withCleanXMLChars(value) { v in xmlTextWriterWriteAttribute(writer, n, v) }
         }
         try check(rc, "write attribute '\(name)'")
     }
@@ -142,7 +142,7 @@ final class XMLWriter {
         let rc = XMLWriter.withXMLChars(prefix) { p in
             XMLWriter.withXMLChars(name) { n in
                 XMLWriter.withOptionalXMLChars(namespace) { ns in
-                    XMLWriter.withXMLChars(XMLWriter.xmlSafe(value)) { v in
+                    XMLWriter.withCleanXMLChars(value) { v in
                         xmlTextWriterWriteAttributeNS(writer, p, n, ns, v)
                     }
                 }
@@ -153,7 +153,7 @@ final class XMLWriter {
 
     /// Writes character data; cleaned (``xmlSafe(_:)``) and escaped (`&`, `<`, `>`; so `]]>` is safe).
     func text(_ text: String) throws {
-        try check(XMLWriter.withXMLChars(XMLWriter.xmlSafe(text)) { xmlTextWriterWriteString(writer, $0) }, "write text")
+        try check(XMLWriter.withCleanXMLChars(text) { xmlTextWriterWriteString(writer, $0) }, "write text")
     }
 
     /// Closes the innermost open element (as `<x/>` when it has no content).
@@ -212,31 +212,36 @@ final class XMLWriter {
     /// and carriage return, and no U+FFFE or U+FFFF (UTF-8 `EF BF BE`, `EF BF BF`).
     static func isXMLSafe(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let n = bytes.count
-            var i = 0
-            // Eight bytes at a time while they are all printable ASCII (0x20...0x7F).
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
-                    if (word & high) | belowSpace != 0 { break }
+        return text.withUTF8 { isXMLSafe($0) }
+    }
+
+    /// ``isXMLSafe(_:)-(String)`` of UTF-8 bytes.
+    static func isXMLSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            // Eight bytes at a time while they are all printable ASCII (0x20...0x7F) ...
+            if i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                if (word & high) | belowSpace == 0 {
                     i += 8
+                    continue
                 }
             }
-            while i < n {
-                let b = bytes[i]
-                if b < 0x20 {
-                    if b != 0x09 && b != 0x0A && b != 0x0D { return false }
-                } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
-                    return false
-                }
-                i += 1
+            // ... else one byte.
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D { return false }
+            } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+                return false
             }
-            return true
+            i += 1
         }
+        return true
     }
 
     /// Throws the sink's error if it failed during the call, else a ``FormatError`` when `rc < 0`.
@@ -244,6 +249,19 @@ final class XMLWriter {
     private func check(_ rc: Int32, _ operation: @autoclosure () -> String) throws {
         if let error = box.error { throw error }
         guard rc >= 0 else { throw FormatError.xmlWriter(operation: operation()) }
+    }
+
+    /// Calls `body` with a NUL-terminated UTF-8 form of ``xmlSafe(_:)`` of `s`: the string's own
+    /// bytes, in place, when it needs no cleaning (the common case: one scan, no copy).
+    private static func withCleanXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) throws -> R) rethrows -> R {
+        try s.withCString { chars in
+            let count = s.utf8.count
+            let safe = chars.withMemoryRebound(to: UInt8.self, capacity: count + 1) {
+                isXMLSafe(UnsafeBufferPointer(start: $0, count: count))
+            }
+            guard safe else { return try withXMLChars(xmlSafe(s), body) }
+            return try chars.withMemoryRebound(to: xmlChar.self, capacity: count + 1) { try body($0) }
+        }
     }
 
     /// Calls `body` with a NUL-terminated UTF-8 form of `s` (U+0000 must already be removed), in
