@@ -11,16 +11,20 @@ struct KGExportCommand: ParsableCommand {
         Date: and Publication: lines up to the first blank line), extracts people, countries, \
         organizations, companies, facilities and places, and the relations member-of, met-with and \
         holds-share-in with their date, place, share and evidence, and writes the graph as GraphML \
-        (Gephi, yEd, NetworkX, igraph), RDF for triple stores (RDF/XML, N-Triples, N-Quads with one \
-        named graph per article, Turtle, JSON-LD), DOT (Graphviz) and JSON Lines (the interchange \
-        file, which `kgexport convert` reads back). By default: GraphML, RDF/XML, DOT, JSON Lines.
+        (Gephi, yEd, NetworkX, igraph), GEXF (Gephi, with a timeline), RDF for triple stores \
+        (RDF/XML, N-Triples, N-Quads with one named graph per article, Turtle, JSON-LD), DOT and \
+        pictures (Graphviz), and JSON Lines (the interchange file, which `kgexport convert` reads \
+        back). By default: GraphML, RDF/XML, DOT, JSON Lines.
 
         Examples:
           kgexport Examples/articles/edm-2008-kazakhstan-csto.txt --output-dir out
-          kgexport a.txt b.txt --to graphml -o merged.graphml
+          kgexport articles/ --to graphml,gexf --render svg --output-dir out
           kgexport convert graph.jsonl --to rdfxml -o graph.rdf
+          kgexport explain Examples/articles/edm-2008-kazakhstan-csto.txt
+          kgexport push a.txt --endpoint http://localhost:3030/news/data --graph https://ex.org/g
 
-        Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error.
+        Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error \
+        (130 and 143 when interrupted; earlier outputs are left as they were).
         """,
         subcommands: [ExtractCommand.self, ConvertCommand.self, StreamCommand.self, PushCommand.self, ExplainCommand.self],
         defaultSubcommand: ExtractCommand.self
