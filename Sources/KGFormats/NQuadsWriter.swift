@@ -31,17 +31,21 @@ public final class NQuadsWriter {
 
     private let sink: ByteSink
     private var finished = false
+    /// The line being built, reused.
+    private var line: [UInt8] = []
 
     /// A writer bound to `sink`; writes nothing yet.
     public init(sink: ByteSink) {
         self.sink = sink
+        line.reserveCapacity(512)
     }
 
     /// Writes one quad as one line.
     /// - Throws: ``FormatError/outOfOrder(operation:)`` after ``finish()``; ``OutputError`` from the sink.
     public func write(_ quad: Quad) throws {
         guard !finished else { throw FormatError.outOfOrder(operation: "write a quad") }
-        try sink.write(quad.description + "\n")
+        NTriplesLine.build(quad.triple, graph: quad.graph, into: &line)
+        try sink.write(line)
     }
 
     /// Ends the document (N-Quads has no closing syntax; later writes are refused).

@@ -31,17 +31,21 @@ public final class NTriplesWriter {
 
     private let sink: ByteSink
     private var finished = false
+    /// The line being built, reused.
+    private var line: [UInt8] = []
 
     /// A writer bound to `sink`; writes nothing yet.
     public init(sink: ByteSink) {
         self.sink = sink
+        line.reserveCapacity(512)
     }
 
     /// Writes one triple as one line.
     /// - Throws: ``FormatError/outOfOrder(operation:)`` after ``finish()``; ``OutputError`` from the sink.
     public func write(_ triple: Triple) throws {
         guard !finished else { throw FormatError.outOfOrder(operation: "write a triple") }
-        try sink.write(triple.description + "\n")
+        NTriplesLine.build(triple, graph: nil, into: &line)
+        try sink.write(line)
     }
 
     /// Ends the document (N-Triples has no closing syntax; later writes are refused).
