@@ -73,7 +73,7 @@ struct FastRecordDecoder {
             | Field.citedSource.bit | Field.offsets.bit
         guard ignoredMembersAreValid(b, allowed: allowed),
               let subject = reference(b, .subject, declared: declared),
-              let kindName = requiredString(b, .relation), let kind = RelationKind(rawValue: kindName),
+              let kind = relationKind(b),
               let object = reference(b, .object, declared: declared)
         else { return nil }
         var place: String?
@@ -81,10 +81,9 @@ struct FastRecordDecoder {
             guard let id = reference(b, .place, declared: declared) else { return nil }
             place = id
         }
-        guard let date = optionalString(b, .date) else { return nil }
         var partialDate: PartialDate?
-        if let text = date {
-            guard let parsed = PartialDate(iso: text) else { return nil }
+        if let m = member(.date), m.kind != .null {
+            guard m.kind == .string, !m.escaped, let parsed = Self.date(b, m.start, m.end) else { return nil }
             partialDate = parsed
         }
         var share: Double?
@@ -144,6 +143,45 @@ struct FastRecordDecoder {
     }
 
     // MARK: fields
+
+    /// The relation kind named by the `relation` member's bytes.
+    private func relationKind(_ b: UnsafeBufferPointer<UInt8>) -> RelationKind? {
+        guard let m = member(.relation), m.kind == .string, !m.escaped else { return nil }
+        if Self.equals(b, m.start, m.end, "member-of") { return .memberOf }
+        if Self.equals(b, m.start, m.end, "met-with") { return .metWith }
+        if Self.equals(b, m.start, m.end, "holds-share-in") { return .holdsShareIn }
+        return nil
+    }
+
+    /// ``KGModel/PartialDate/init(iso:)`` of the bytes: `YYYY`, `YYYY-MM`, `--MM-DD`, `YYYY-MM-DD`.
+    private static func date(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> PartialDate? {
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for i in (start + from)..<(start + from + count) {
+                let digit = b[i]
+                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        let dash = UInt8(ascii: "-")
+        switch end - start {
+        case 4:
+            guard let y = number(0, 4) else { return nil }
+            return PartialDate(year: y, month: nil, day: nil)
+        case 7 where b[start] == dash && b[start + 1] == dash && b[start + 4] == dash:
+            guard let m = number(2, 2), let d = number(5, 2) else { return nil }
+            return PartialDate(year: nil, month: m, day: d)
+        case 7 where b[start + 4] == dash:
+            guard let y = number(0, 4), let m = number(5, 2) else { return nil }
+            return PartialDate(year: y, month: m, day: nil)
+        case 10 where b[start + 4] == dash && b[start + 7] == dash:
+            guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+            return PartialDate(year: y, month: m, day: d)
+        default:
+            return nil
+        }
+    }
 
     private func member(_ field: Field) -> Member? {
         let index = positions[Int(field.rawValue)]
