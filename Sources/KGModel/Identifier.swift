@@ -10,6 +10,23 @@ public enum Identifier {
         var out = ""
         var pendingDash = false
         for scalar in name.unicodeScalars {
+            // ASCII folds to itself: letters lower-cased, digits kept, the rest a separator.
+            if scalar.isASCII {
+                let v = UInt8(truncatingIfNeeded: scalar.value)
+                switch v {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingDash && !out.isEmpty { out.append("-") }
+                    pendingDash = false
+                    out.unicodeScalars.append(scalar)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingDash && !out.isEmpty { out.append("-") }
+                    pendingDash = false
+                    out.unicodeScalars.append(Unicode.Scalar(v + 32))
+                default:
+                    pendingDash = true
+                }
+                continue
+            }
             let folded = fold(scalar)
             for f in folded.unicodeScalars {
                 if f.properties.isAlphabetic || ("0"..."9").contains(f) {

@@ -66,3 +66,54 @@ final class DecimalFormatTests: XCTestCase {
         }
     }
 }
+
+/// ``Identifier/slug(_:)`` follows its definition, scalar by scalar, for ASCII and other scripts alike.
+final class SlugTests: XCTestCase {
+    private func reference(_ name: String) -> String {
+        func fold(_ s: Unicode.Scalar) -> String {
+            switch s {
+            case "ß": return "ss"
+            case "æ", "Æ": return "ae"
+            case "ø", "Ø": return "o"
+            case "đ", "Đ": return "d"
+            case "ł", "Ł": return "l"
+            case "ı": return "i"
+            default: return String(s).decomposedStringWithCanonicalMapping
+            }
+        }
+        var out = ""
+        var pendingDash = false
+        for scalar in name.unicodeScalars {
+            for f in fold(scalar).unicodeScalars {
+                if f.properties.isAlphabetic || ("0"..."9").contains(f) {
+                    if pendingDash && !out.isEmpty { out.append("-") }
+                    pendingDash = false
+                    out.unicodeScalars.append(contentsOf: String(f).lowercased().unicodeScalars)
+                } else if f.properties.generalCategory == .nonspacingMark {
+                    continue
+                } else {
+                    pendingDash = true
+                }
+            }
+        }
+        return out.isEmpty ? "x" + Identifier.fnv1a64Hex(name) : out
+    }
+
+    func testSlugsFollowTheDefinition() {
+        var names = ["Nursultan Nazarbayev", "Société Générale", "AT&T", "  --  ", "", "Ørsted A/S", "Владимир Путин",
+                     "習近平", "Łukasz Żółć", "ǅemal", "İstanbul", "ﬁnance", "Ⅻ Legion", "X-ray 2", "café\u{301}", "\u{1}\u{7F}~"]
+        let pieces = Array("aZ09 -_.,/&'’éÉßæØđłıİǅﬁⅫ习Жَ\u{301}\t𠮷".unicodeScalars)
+        var state: UInt64 = 3
+        for _ in 0..<4000 {
+            var name = String.UnicodeScalarView()
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            for k in 0..<Int(state >> 60) {
+                name.append(pieces[Int((state >> UInt64(k * 5 % 59)) % UInt64(pieces.count))])
+            }
+            names.append(String(name))
+        }
+        for name in names {
+            XCTAssertEqual(Identifier.slug(name), reference(name), name.debugDescription)
+        }
+    }
+}
