@@ -47,6 +47,12 @@ public final class GraphMLWriter {
         /// ``KGModel/Relation/id``) is written once (default true); costs 8 to 16 bytes per edge. A
         /// caller that gives each relation once (a stream it deduplicates itself) can turn it off.
         public var skipsRepeatedEdges = true
+        /// Check that each relation's subject and object are among the entities the writer was
+        /// begun with, throwing ``FormatError/unknownEntity(relation:entity:)`` otherwise (default
+        /// true). A caller whose relations were checked already (`kgexport convert`: the
+        /// interchange reader refuses a relation naming an undeclared entity) can turn it off and
+        /// save two lookups per edge; an unchecked unknown entity gives an edge to a missing node.
+        public var checksEntities = true
         /// With IRIs from a minter: the start of every relation IRI (the id follows), so the
         /// writer need not hash a relation twice.
         var relationIRIPrefix: String?
@@ -147,7 +153,11 @@ public final class GraphMLWriter {
     public func write(_ identified: IdentifiedRelation) throws {
         guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
         let relation = identified.relation
-        try attributes.validate(relation)
+        if options.checksEntities {
+            try attributes.validate(relation)
+        } else {
+            try PropertyGraphAttributes.checkShare(relation)
+        }
         let id = identified.id
         if options.skipsRepeatedEdges {
             guard writtenEdges.insert(id) else { return }

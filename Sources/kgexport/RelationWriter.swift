@@ -17,7 +17,8 @@ protocol RelationWriter: AnyObject {
 
 /// The writer of `format` bound to `sink`, with IRIs minted by `iris`; pictures group their
 /// nodes by type when `clusterByType`. The caller gives each relation once (``StreamingExport``
-/// deduplicates), so writers need not remember the edges they wrote.
+/// deduplicates) and only relations whose entities the interchange reader has checked, so the
+/// property-graph writers need neither remember the edges they wrote nor look the entities up again.
 /// - Throws: ``KGFormats/FormatError`` when a writer cannot be created (libxml2).
 func makeRelationWriter(_ format: OutputFormat, sink: ByteSink, iris: IRIMinter,
                         clusterByType: Bool = false) throws -> any RelationWriter {
@@ -28,11 +29,13 @@ func makeRelationWriter(_ format: OutputFormat, sink: ByteSink, iris: IRIMinter,
         return PictureRelationWriter(GraphvizRenderer(format: format == .svg ? .svg : .png, options: options), sink: sink)
     case .graphml:
         var options = GraphMLWriter.Options(iris: iris)
-        options.skipsRepeatedEdges = false  // the stream gives each relation once
+        options.skipsRepeatedEdges = false  // the stream gives each relation once,
+        options.checksEntities = false      // naming only entities the reader has seen declared
         return GraphMLRelationWriter(try GraphMLWriter(sink: sink, options: options))
     case .dot:
         var options = DOTWriter.Options(iris: iris)
         options.skipsRepeatedEdges = false
+        options.checksEntities = false
         return DOTRelationWriter(DOTWriter(sink: sink, options: options))
     case .jsonl: return JSONLinesRelationWriter(JSONLinesWriter(sink: sink))
     case .rdfxml:
