@@ -266,7 +266,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         // The help text is wrapped to the terminal's width; compare with single spaces.
         let text = result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        XCTAssertTrue(text.contains("Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error."),
+        XCTAssertTrue(text.contains("Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error (130 and 143 when interrupted;"),
                       result.stdout)
     }
 
