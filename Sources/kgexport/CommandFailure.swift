@@ -23,13 +23,13 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// Prints `kgexport: message` on standard error and exits with the failure's status.
 func report(_ failure: CommandFailure) -> ExitCode {
-    FileHandle.standardError.write(Data("kgexport: \(failure.message)\n".utf8))
+    writeStandardError("kgexport: \(failure.message)\n")
     return ExitCode(failure.kind.rawValue)
 }
 
 /// Prints a note on standard error.
 func note(_ text: String) {
-    FileHandle.standardError.write(Data("kgexport: \(text)\n".utf8))
+    writeStandardError("kgexport: \(text)\n")
 }
 
 /// Sets up the signals of a run that writes files: a closed standard output (`kgexport … -o - | head`)
@@ -47,6 +47,22 @@ func ignoreBrokenPipe() {
 /// `23 entities, 6 relations; wrote out/a.graphml, out/a.rdf` (files only; standard output is not named).
 func summary(of graph: KGModel.KnowledgeGraph, written: [String]) -> String {
     let files = written.filter { $0 != "-" }
-    let counts = "\(graph.entities.count) entities, \(graph.sortedRelations.count) relations"
+    let entities = graph.entities.count, relations = graph.sortedRelations.count
+    let counts = "\(entities) entit\(entities == 1 ? "y" : "ies"), \(relations) relation\(relations == 1 ? "" : "s")"
     return files.isEmpty ? counts : counts + "; wrote " + files.joined(separator: ", ")
+}
+
+/// Writes to standard error, ignoring failures: a reader that went away (`2>&1 | head`) must not
+/// stop the run (FileHandle would trap on EPIPE).
+func writeStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDERR_FILENO, base + offset, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
 }

@@ -28,7 +28,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (unknown fields) as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print nothing but errors (no warnings, summary or progress).")
+    @Flag(name: [.short, .long], help: "Print nothing but errors (no warnings, summary or progress).")
     var quiet = false
 
     @Flag(name: .long, help: "Print every warning (by default the first three of each field, then a count), and the time taken.")

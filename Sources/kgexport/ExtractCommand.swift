@@ -32,7 +32,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace bytes that are not UTF-8 with U+FFFD (and say how many) instead of stopping with an error.")
     var lenient = false
 
-    @Flag(name: .long, help: "Print nothing but errors.")
+    @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
     mutating func run() throws {
@@ -127,6 +127,20 @@ enum ArticleInput {
 
 /// Where each format goes.
 enum Destination {
+    /// Why a directory cannot be made: the first part of its path that exists and is not a directory,
+    /// else that the file system refused (permissions, read-only).
+    static func obstacle(to dir: String) -> String {
+        var prefix = dir.hasPrefix("/") ? "/" : ""
+        for part in dir.split(separator: "/") {
+            prefix = prefix.isEmpty || prefix.hasSuffix("/") ? prefix + part : prefix + "/" + part
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return "\(prefix) is a file, not a directory; choose another --output-dir"
+            }
+        }
+        return "permission denied or read-only file system; choose a directory you can write to"
+    }
+
     static func plan(formats: [OutputFormat], options: OutputOptions, stem: String) throws -> [(OutputFormat, String)] {
         if let file = options.output, let format = formats.first {
             return [(format, file)]
@@ -139,7 +153,7 @@ enum Destination {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure.io("cannot create the output directory \(dir): \(error.localizedDescription)")
+            throw CommandFailure.io("cannot create the output directory \(dir): \(Self.obstacle(to: dir))")
         }
         return formats.map { ($0, (dir as NSString).appendingPathComponent(stem + "." + $0.fileExtension)) }
     }

@@ -4,8 +4,8 @@ import KGRDF
 
 /// Where and how the graph is written; shared by `extract` and `convert`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "formats"))
-    var to: String = "graphml,rdfxml,dot,jsonl"
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: graphml,rdfxml,dot,jsonl, or with -o the format its extension names.", valueName: "formats"))
+    var to: String?
 
     @Option(name: .customShort("o"), help: ArgumentHelp("Write one format to this file ('-' for standard output).", valueName: "file"))
     var output: String?
@@ -31,7 +31,18 @@ struct OutputOptions: ParsableArguments {
     }
 
     func formats() throws -> [OutputFormat] {
-        var list = try OutputFormat.parseList(to)
+        var list: [OutputFormat]
+        if let to {
+            list = try OutputFormat.parseList(to)
+        } else if let output {
+            let ext = (output as NSString).pathExtension.lowercased()
+            guard output != "-", !ext.isEmpty, let format = try? OutputFormat.parseList(ext) else {
+                throw ValidationError("-o \(output): name the format with --to (for example --to graphml)")
+            }
+            list = format
+        } else {
+            list = [.graphml, .rdfxml, .dot, .jsonl]
+        }
         if let render {
             guard let picture = OutputFormat(rawValue: render.lowercased()), picture == .svg || picture == .png else {
                 throw ValidationError("--render takes svg or png, not '\(render)'")

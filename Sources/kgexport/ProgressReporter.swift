@@ -149,6 +149,6 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        writeStandardError(text)
     }
 }

@@ -84,6 +84,27 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("\"kazmunaigas\""))
     }
 
+    func testDashOTakesTheFormatFromTheExtension() throws {
+        let dir = try temporaryDirectory()
+        let target = dir.appendingPathComponent("g.ttl")
+        let result = try run([Self.example.path, "-o", target.path, "-q"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(try String(contentsOf: target, encoding: .utf8).hasPrefix("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."))
+        let stdout = try run([Self.example.path, "-o", "-"])
+        XCTAssertEqual(stdout.status, 64)
+        XCTAssertTrue(stdout.stderr.contains("-o -: name the format with --to"), stdout.stderr)
+    }
+
+    func testAnOutputDirectoryBelowAFileIsNamed() throws {
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("afile")
+        try Data().write(to: file)
+        let result = try run([Self.example.path, "--output-dir", file.appendingPathComponent("sub").path])
+        XCTAssertEqual(result.status, 74)
+        XCTAssertTrue(result.stderr.contains("\(file.path) is a file, not a directory"), result.stderr)
+    }
+
     func testTwoFormatsWithDashOIsAUsageError() throws {
         let result = try run([Self.example.path, "--to", "dot,graphml", "-o", "x.dot"])
         XCTAssertEqual(result.status, 64)
