@@ -44,9 +44,11 @@ let package = Package(
         .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange"]),
         .testTarget(name: "KGExtractionTests", dependencies: ["KGExtraction"]),
         .testTarget(name: "KGRDFTests", dependencies: ["KGRDF"]),
-        .testTarget(name: "KGFormatsTests", dependencies: ["KGFormats", "KGInterchange"], resources: [.copy("Snapshots")]),
+        // The small fixed graph that the writers' golden files and the interop tests share.
+        .target(name: "KGTestSupport", dependencies: ["KGModel"], path: "Tests/KGTestSupport"),
+        .testTarget(name: "KGFormatsTests", dependencies: ["KGFormats", "KGInterchange", "KGTestSupport"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGRDF"]),
-        .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF", "KGStore"]),
+        .testTarget(name: "InteropTests", dependencies: ["KGFormats", "KGInterchange", "KGExtraction", "KGRDF", "KGStore", "KGTestSupport"]),
         // Runs the built binary end to end (depends on it so that `swift build --build-tests` builds it).
         .testTarget(name: "CLITests", dependencies: ["kgexport"]),
         // Generated graphs read back the same from every format (property tests, in-process and with

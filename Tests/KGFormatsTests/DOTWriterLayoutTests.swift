@@ -1,3 +1,4 @@
+import KGTestSupport
 import KGModel
 import XCTest
 @testable import KGFormats

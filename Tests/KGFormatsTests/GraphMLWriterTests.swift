@@ -1,3 +1,4 @@
+import KGTestSupport
 import KGModel
 import KGRDF
 import XCTest

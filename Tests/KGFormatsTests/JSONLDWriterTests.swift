@@ -1,4 +1,5 @@
 @testable import KGFormats
+import KGTestSupport
 import Foundation
 import KGModel
 import KGRDF

@@ -1,3 +1,4 @@
+import KGTestSupport
 import KGFormats
 import KGModel
 import KGRDF

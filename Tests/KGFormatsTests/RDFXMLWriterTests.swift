@@ -1,4 +1,5 @@
 @testable import KGFormats
+import KGTestSupport
 import KGModel
 import KGRDF
 import XCTest

@@ -1,12 +1,12 @@
 import KGModel
 
-/// A small fixed graph read from the Kazakhstan article in `Examples/articles/` (Eurasia Daily
+/// The small fixed graph of the writers' golden files and the interop tests, read from the Kazakhstan article in `Examples/articles/` (Eurasia Daily
 /// Monitor, 2008): three memberships in the CSTO, two meetings (one planned, with a date and a
 /// place) and a 50 % shareholding. Offsets are the sentences' code-point positions in that file.
-enum GoldenGraph {
-    static let source = "edm-2008-kazakhstan-csto.txt"
+public enum GoldenGraph {
+    public static let source = "edm-2008-kazakhstan-csto.txt"
 
-    static var kazakhstan: KnowledgeGraph {
+    public static var kazakhstan: KnowledgeGraph {
         var graph = KnowledgeGraph()
         graph.add(Document(id: source,
                            title: "South Ossetia Tests Kazakhstan’s Foreign Policy Priorities",
