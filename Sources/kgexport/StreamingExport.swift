@@ -142,6 +142,9 @@ struct StreamingExport {
     private func open(_ path: String) throws -> InterchangeStreamReader {
         do {
             return try InterchangeStreamReader(path: path, name: path)
+        } catch where error.line == 0 {
+            // The file itself cannot be read: an input/output error, not bad data.
+            throw CommandFailure.io("\(error.file): \(error.message)")
         } catch {
             throw CommandFailure.data("\(error)")
         }

@@ -256,7 +256,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(lenient.status, 0, lenient.stderr)
         XCTAssertTrue(lenient.stderr.hasPrefix("kgexport: warning: \(input.path):1: field 'colour': unknown field, ignored\n"), lenient.stderr)
         XCTAssertEqual(lenient.stdout, #"{"kind":"entity","id":"a","label":"A","type":"Country","aliases":[]}"# + "\n")
-        try assertConvertFails([line], "1: field 'colour': unknown field, ignored (--strict)", arguments: ["--strict"])
+        try assertConvertFails([line], "1: field 'colour': unknown field; remove it, or run without --strict", arguments: ["--strict"])
     }
 
     // MARK: usage

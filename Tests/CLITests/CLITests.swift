@@ -163,6 +163,12 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("refusing to overwrite the input"), result.stderr)
     }
 
+    func testMissingInterchangeFileIsAnInputOutputError() throws {
+        let result = try run(["convert", "/nonexistent/graph.jsonl", "--to", "dot", "-o", "-"])
+        XCTAssertEqual(result.status, 74)
+        XCTAssertEqual(result.stderr, "kgexport: /nonexistent/graph.jsonl: cannot read the file (no such file or directory); check the path and permissions\n")
+    }
+
     func testMissingArticleIsADataErrorNamingTheFile() throws {
         let result = try run(["/nonexistent/article.txt", "--to", "dot", "-o", "-"])
         XCTAssertNotEqual(result.status, 0)

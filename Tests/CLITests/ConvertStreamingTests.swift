@@ -139,7 +139,7 @@ final class ConvertStreamingTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
         result = try run(["convert", input.path, "--to", "ntriples", "-o", target, "--strict"])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3: field 'id': unknown field, ignored (--strict)\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3: field 'id': unknown field; remove it, or run without --strict\n")
         result = try run(["convert", input.path, "--quiet", "--verbose"])
         XCTAssertEqual(result.status, 64)
     }
