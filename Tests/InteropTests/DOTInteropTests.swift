@@ -27,71 +27,10 @@ final class DOTInteropTests: XCTestCase {
         return path
     }
 
-    /// Parses `dot -Tcanon` output: quoted strings unescaped as the DOT lexer and label escapes do
-    /// (`\` + newline is a continuation; `\\`, `\"` and `\n` are a backslash, a quote and a newline).
-    private static let canonParser = #"""
-    import sys, json, re
-    text = sys.stdin.read()
-    tokens = []
-    pattern = re.compile(r'\s+|"((?:[^"\\]|\\.)*)"|(->|--|[{}\[\];,=])|([^\s{}\[\];,="]+)', re.S)
-    def unescape(s):
-        out, i = [], 0
-        while i < len(s):
-            c = s[i]
-            if c == '\\' and i + 1 < len(s):
-                n = s[i + 1]
-                if n == '\n': i += 2; continue
-                if n in '\\"': out.append(n); i += 2; continue
-                if n == 'n': out.append('\n'); i += 2; continue
-            out.append(c); i += 1
-        return ''.join(out)
-    pos = 0
-    while pos < len(text):
-        m = pattern.match(text, pos)
-        if not m: raise SystemExit("cannot tokenize at %d: %r" % (pos, text[pos:pos+40]))
-        pos = m.end()
-        if m.group(1) is not None: tokens.append(("id", unescape(m.group(1)), True))
-        elif m.group(2): tokens.append(("op", m.group(2), False))
-        elif m.group(3): tokens.append(("id", m.group(3), False))
-    i = tokens.index(("op", "{", False)) + 1
-    nodes, edges = {}, []
-    def attrs():
-        global i
-        out = {}
-        while tokens[i][0] == "op" and tokens[i][1] == "[":
-            i += 1
-            while tokens[i][1] != "]" or tokens[i][0] != "op":
-                key = tokens[i][1]; assert tokens[i + 1][1] == "="; out[key] = tokens[i + 2][1]; i += 3
-                if tokens[i] == ("op", ",", False) or tokens[i] == ("op", ";", False): i += 1
-            i += 1
-        return out
-    while tokens[i] != ("op", "}", False):
-        kind, value, quoted = tokens[i]
-        if kind == "op": i += 1; continue
-        i += 1
-        if not quoted and value in ("graph", "node", "edge"): attrs(); continue
-        if tokens[i] == ("op", "=", False): i += 2; continue
-        if tokens[i] == ("op", "->", False):
-            head = tokens[i + 1][1]; i += 2
-            edges.append([value, head, attrs()])
-        else:
-            nodes[value] = attrs()
-    print(json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False))
-    """#
-
+    /// Graphviz's own reading of the file (``DOTCanon``), as node id → attributes and (tail, head, attributes).
     private func canon(_ path: String) throws -> (nodes: [String: [String: String]], edges: [(String, String, [String: String])]) {
-        let canon = try Tool.run("dot", args: ["-Tcanon", path])
-        XCTAssertEqual(canon.status, 0, canon.stderr)
-        XCTAssertEqual(canon.stderr, "", "dot warned")
-        try Tool.require("python3", package: "Debian package python3")
-        let parsed = try Tool.run("python3", args: ["-c", Self.canonParser], stdin: canon.stdoutData)
-        XCTAssertEqual(parsed.status, 0, parsed.stderr)
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: parsed.stdoutData) as? [String: Any], parsed.stdout)
-        let nodes = try XCTUnwrap(json["nodes"] as? [String: [String: String]])
-        let edges = try XCTUnwrap(json["edges"] as? [[Any]]).map { e in
-            (e[0] as? String ?? "", e[1] as? String ?? "", e[2] as? [String: String] ?? [:])
-        }
-        return (nodes, edges)
+        let read = try DOTCanon.read(path)
+        return (read.nodes.mapValues(\.attributes), read.edges.map { ($0.tail, $0.head, $0.attributes) })
     }
 
     private func assertRenders(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
