@@ -7,8 +7,8 @@ import KGModel
 /// ``RecordDecoder``, would return a record for it) and is of a shape it knows: one JSON object
 /// whose member names are plain ASCII, whose values are strings (escapes other than `\u`),
 /// numbers, `true`, `false`, `null` or flat arrays of those. For such a line it returns the
-/// record the general path returns, and the names of the members the record does not use (in
-/// member order; the general path warns about exactly these). For every other line — a document,
+/// record the general path returns, and the names of the members the record does not use with
+/// the columns of their names (in member order; the general path warns about exactly these). For every other line — a document,
 /// an error of any kind, a `\u` escape, a nested object — it returns nil, and the caller decodes
 /// the line with ``RecordDecoder``, which gives the record or the precise error.
 struct FastRecordDecoder {
@@ -51,9 +51,10 @@ struct FastRecordDecoder {
     /// - Parameters:
     ///   - b: the line without its line break (not blank).
     ///   - declared: the entity ids declared on earlier lines.
-    ///   - unknown: receives each ignored member name, in member order, once the line is accepted.
+    ///   - unknown: receives each ignored member's name and the column (from 1, in Unicode scalars)
+    ///     of its opening quote, in member order, once the line is accepted.
     mutating func decode(_ b: UnsafeBufferPointer<UInt8>, declared: EntityIDTable,
-                         unknown: (String) -> Void) -> InterchangeRecord? {
+                         unknown: (_ name: String, _ column: Int) -> Void) -> InterchangeRecord? {
         guard scan(b), let kind = member(.kind), kind.kind == .string, !kind.escaped else { return nil }
         if Self.equals(b, kind.start, kind.end, "relation") {
             return relation(b, declared: declared, unknown: unknown).map { .relation($0) }
@@ -67,7 +68,7 @@ struct FastRecordDecoder {
     // MARK: records
 
     private mutating func relation(_ b: UnsafeBufferPointer<UInt8>, declared: EntityIDTable,
-                                   unknown: (String) -> Void) -> Relation? {
+                                   unknown: (_ name: String, _ column: Int) -> Void) -> Relation? {
         let allowed: UInt32 = Field.kind.bit | Field.subject.bit | Field.relation.bit | Field.object.bit | Field.date.bit
             | Field.place.bit | Field.share.bit | Field.modality.bit | Field.evidence.bit | Field.source.bit
             | Field.citedSource.bit | Field.offsets.bit
@@ -119,7 +120,7 @@ struct FastRecordDecoder {
     }
 
     private mutating func entity(_ b: UnsafeBufferPointer<UInt8>, declared: EntityIDTable,
-                                 unknown: (String) -> Void) -> Entity? {
+                                 unknown: (_ name: String, _ column: Int) -> Void) -> Entity? {
         let allowed: UInt32 = Field.kind.bit | Field.id.bit | Field.label.bit | Field.type.bit | Field.aliases.bit
         guard ignoredMembersAreValid(b, allowed: allowed),
               let id = requiredString(b, .id), !declared.contains(id),
@@ -269,9 +270,14 @@ struct FastRecordDecoder {
         }
     }
 
-    private func reportIgnored(_ b: UnsafeBufferPointer<UInt8>, allowed: UInt32, _ unknown: (String) -> Void) {
+    private func reportIgnored(_ b: UnsafeBufferPointer<UInt8>, allowed: UInt32, _ unknown: (_ name: String, _ column: Int) -> Void) {
+        // Columns counted on from the previous ignored member, so a line costs one pass.
+        var column = 1, counted = 0
         for m in members where m.field == .unknown || allowed & m.field.bit == 0 {
-            unknown(String(decoding: UnsafeBufferPointer(rebasing: b[m.keyStart..<m.keyEnd]), as: UTF8.self))
+            let quote = m.keyStart - 1
+            for k in counted..<quote where b[k] & 0xC0 != 0x80 { column += 1 }
+            counted = quote
+            unknown(String(decoding: UnsafeBufferPointer(rebasing: b[m.keyStart..<m.keyEnd]), as: UTF8.self), column)
         }
     }
 

@@ -15,7 +15,7 @@ import KGModel
 /// the number of relations. Each line gets the same checks and messages as with
 /// ``InterchangeReader``, plus one rule streaming needs: every document and entity line comes
 /// before the first relation line. A document or entity after it is an error
-/// (`FILE:LINE: field 'kind': …`), as is a relation naming an entity no earlier line declares.
+/// (`FILE:LINE:COLUMN: field 'kind': …`, at the value of `kind`), as is a relation naming an entity no earlier line declares.
 ///
 /// Most lines are decoded straight from their bytes; any line of another shape, and every line
 /// with a problem, goes through the general decoder, so records, warnings and errors are exactly
@@ -78,10 +78,10 @@ public final class InterchangeStreamReader {
             guard let record = try decode(line) else { continue }
             switch record {
             case let .entity(entity):
-                guard !sawRelation else { throw lateRecord("an entity") }
+                guard !sawRelation else { throw lateRecord("an entity", line) }
                 _ = declared.insert(entity.id)
             case .document:
-                guard !sawRelation else { throw lateRecord("a document") }
+                guard !sawRelation else { throw lateRecord("a document", line) }
             case .relation:
                 sawRelation = true
             }
@@ -92,8 +92,8 @@ public final class InterchangeStreamReader {
     private func decode(_ line: UnsafeBufferPointer<UInt8>) throws(InterchangeError) -> InterchangeRecord? {
         if !RecordDecoder.isBlank(line) {
             let file = self.file, number = lineNumber, handler = warningHandler
-            if let record = fast.decode(line, declared: declared, unknown: { key in
-                handler(InterchangeError(file: file, line: number, field: key, message: "unknown field, ignored"))
+            if let record = fast.decode(line, declared: declared, unknown: { key, column in
+                handler(InterchangeError(file: file, line: number, column: column, field: key, message: "unknown field, ignored"))
             }) {
                 return record
             }
@@ -103,8 +103,9 @@ public final class InterchangeStreamReader {
                                  warn: warningHandler).decode(line)
     }
 
-    private func lateRecord(_ what: String) -> InterchangeError {
-        InterchangeError(file: file, line: lineNumber, field: "kind",
+    /// The error for a record of `what` kind after the first relation, at the column of its `kind`.
+    private func lateRecord(_ what: String, _ line: UnsafeBufferPointer<UInt8>) -> InterchangeError {
+        InterchangeError(file: file, line: lineNumber, column: RecordDecoder.column(ofField: "kind", in: line), field: "kind",
                          message: "\(what) after the first relation line; put every document and entity line before the relations, which are streamed")
     }
 }

@@ -60,6 +60,23 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
     public let message: String
 }
 
+/// Where a parsed value and, when it is an object, each of its members begin in the parsed text,
+/// so that a message about a field can give its column.
+///
+/// Offsets are UTF-8 byte offsets from the start of the parsed text, from 0: of the value's first
+/// byte (after leading white space), of each top-level member's name (its opening quote) and of
+/// its value's first byte (a string's opening quote), in member order. Nested values have no entry.
+public struct JSONPositions: Sendable, Hashable {
+    /// The first byte of the value (`{` for an object).
+    public var start: Int = 0
+    /// Per top-level member, in member order: the opening quote of its name.
+    public var names: [Int] = []
+    /// Per top-level member, in member order: the first byte of its value.
+    public var values: [Int] = []
+
+    public init() {}
+}
+
 /// A strict RFC 8259 parser over UTF-8 bytes: no trailing commas, no comments, no NaN, no
 /// unescaped control characters in strings, unpaired surrogate escapes rejected, duplicate
 /// member names rejected. Errors carry the byte offset so callers can report a column.
@@ -67,6 +84,8 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var depth = 0
+    /// Filled only when the caller asks for positions.
+    private var positions: JSONPositions?
     /// Deepest nesting accepted (arrays and objects), to bound recursion.
     public static let maximumDepth = 64
 
@@ -76,10 +95,25 @@ public struct JSONParser {
     /// - Throws: ``JSONSyntaxError``.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(bytes)
-        p.skipSpace()
-        let v = try p.value()
-        p.skipSpace()
-        if p.i < bytes.count { throw p.error("unexpected text after the end of the value") }
+        return try p.document()
+    }
+
+    /// Parses exactly one JSON value, as `parse(_:)`, and says where
+    /// it and its top-level members begin.
+    /// - Throws: ``JSONSyntaxError``.
+    public static func parseWithPositions(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (value: JSONValue, positions: JSONPositions) {
+        var p = JSONParser(bytes)
+        p.positions = JSONPositions()
+        let v = try p.document()
+        return (v, p.positions ?? JSONPositions())
+    }
+
+    private mutating func document() throws(JSONSyntaxError) -> JSONValue {
+        skipSpace()
+        positions?.start = i
+        let v = try value()
+        skipSpace()
+        if i < bytes.count { throw error("unexpected text after the end of the value") }
         return v
     }
 
@@ -153,6 +187,10 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
             i += 1
             skipSpace()
+            if depth == 1, positions != nil {
+                positions?.names.append(keyStart)
+                positions?.values.append(i)
+            }
             members.append((key, try value()))
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of line inside an object; is the line truncated?") }

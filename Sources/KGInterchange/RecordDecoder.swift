@@ -26,45 +26,56 @@ struct RecordDecoder {
     }
 
     /// The record on the line (without its line break), or nil for a blank line.
-    /// - Throws: ``InterchangeError`` for the first problem, located by line and column or field.
+    /// - Throws: ``InterchangeError`` for the first problem, located by line and column: of the
+    ///   offending byte for malformed JSON, of the field's value for a bad field (of the object's
+    ///   `{` for a missing one).
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(InterchangeError) -> InterchangeRecord? {
         if Self.isBlank(bytes) { return nil }
         if let bad = InterchangeReader.firstInvalidUTF8(bytes) {
-            throw fail(column: column(ofByte: bad, in: bytes), "invalid UTF-8 (byte offset \(bad) in the line); save the file as UTF-8")
+            throw fail(column: Self.column(ofByte: bad, in: bytes), "invalid UTF-8 (byte offset \(bad) in the line); save the file as UTF-8")
         }
-        let value: JSONValue
+        let parsed: (value: JSONValue, positions: JSONPositions)
         do {
-            value = try JSONParser.parse(bytes)
+            parsed = try JSONParser.parseWithPositions(bytes)
         } catch {
-            throw fail(column: column(ofByte: error.offset, in: bytes), "malformed JSON: \(error.message)")
+            throw fail(column: Self.column(ofByte: error.offset, in: bytes), "malformed JSON: \(error.message)")
         }
-        guard case .object = value else {
-            throw fail(column: 1, "expected a JSON object ({…}) on each line, found \(value.summary)")
+        let r = Line(bytes: bytes, value: parsed.value, positions: parsed.positions)
+        guard case .object = r.value else {
+            throw fail(column: r.column(ofByte: r.positions.start), "expected a JSON object ({…}) on each line, found \(r.value.summary)")
         }
-        guard let kind = value["kind"] else {
-            throw fail(field: "kind", "missing; use \"entity\", \"relation\" or \"document\"")
+        guard let kind = r["kind"] else {
+            throw fail(r, "kind", "missing; use \"entity\", \"relation\" or \"document\"")
         }
         switch kind {
-        case .string("entity"): return .entity(try entity(value))
-        case .string("relation"): return .relation(try relation(value))
-        case .string("document"): return .document(try document(value))
-        default: throw fail(field: "kind", "unknown value \(kind.summary); use \"entity\", \"relation\" or \"document\"")
+        case .string("entity"): return .entity(try entity(r))
+        case .string("relation"): return .relation(try relation(r))
+        case .string("document"): return .document(try document(r))
+        default: throw fail(r, "kind", "unknown value \(kind.summary); use \"entity\", \"relation\" or \"document\"")
         }
+    }
+
+    /// Column (from 1, in Unicode scalars) of the value of the top-level member `field` of the
+    /// JSON object on the line (of the object's `{` when it has no such member), or nil when the
+    /// line is not a well-formed JSON object.
+    static func column(ofField field: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let parsed = try? JSONParser.parseWithPositions(bytes), case .object = parsed.value else { return nil }
+        return Line(bytes: bytes, value: parsed.value, positions: parsed.positions).column(ofValue: field)
     }
 
     // MARK: records
 
-    private func entity(_ r: JSONValue) throws(InterchangeError) -> Entity {
+    private func entity(_ r: Line) throws(InterchangeError) -> Entity {
         warnUnknown(r, allowed: Self.entityFields)
         let id = try requiredString(r, "id")
         if isDeclared(id) {
-            throw fail(field: "id", "duplicate entity id \"\(id)\"; declare each entity once and put its other names in \"aliases\"")
+            throw fail(r, "id", "duplicate entity id \"\(id)\"; declare each entity once and put its other names in \"aliases\"")
         }
         let label = try optionalString(r, "label") ?? id
         let typeName = try requiredString(r, "type")
         guard let type = EntityType(rawValue: typeName) else {
             let allowed = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw fail(field: "type", "unknown type \"\(typeName)\"; allowed: \(allowed)")
+            throw fail(r, "type", "unknown type \"\(typeName)\"; allowed: \(allowed)")
         }
         var aliases: [String] = []
         switch r["aliases"] {
@@ -72,23 +83,23 @@ struct RecordDecoder {
         case let .array(items)?:
             for item in items {
                 guard case let .string(s) = item else {
-                    throw fail(field: "aliases", "expected an array of strings, found an element that is \(item.summary)")
+                    throw fail(r, "aliases", "expected an array of strings, found an element that is \(item.summary)")
                 }
                 if s != label, !aliases.contains(s) { aliases.append(s) }
             }
         case let other?:
-            throw fail(field: "aliases", "expected an array of strings, found \(other.summary)")
+            throw fail(r, "aliases", "expected an array of strings, found \(other.summary)")
         }
         return Entity(id: id, label: label, type: type, aliases: aliases)
     }
 
-    private func relation(_ r: JSONValue) throws(InterchangeError) -> Relation {
+    private func relation(_ r: Line) throws(InterchangeError) -> Relation {
         warnUnknown(r, allowed: Self.relationFields)
         let subject = try entityReference(r, "subject")
         let kindName = try requiredString(r, "relation")
         guard let kind = RelationKind(rawValue: kindName) else {
             let allowed = RelationKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw fail(field: "relation", "unknown relation \"\(kindName)\"; allowed: \(allowed)")
+            throw fail(r, "relation", "unknown relation \"\(kindName)\"; allowed: \(allowed)")
         }
         let object = try entityReference(r, "object")
         let place = try optionalString(r, "place") == nil ? nil : try entityReference(r, "place")
@@ -98,17 +109,17 @@ struct RecordDecoder {
         case nil, .null?: break
         case let .number(v, text)?:
             guard (0...100).contains(v) else {
-                throw fail(field: "share", "\(text) is outside 0 to 100; give the share in percent")
+                throw fail(r, "share", "\(text) is outside 0 to 100; give the share in percent")
             }
             share = v
         case let other?:
-            throw fail(field: "share", "expected a number (percent, 0 to 100), found \(other.summary)")
+            throw fail(r, "share", "expected a number (percent, 0 to 100), found \(other.summary)")
         }
         var modality = Modality.asserted
         if let m = try optionalString(r, "modality") {
             guard let value = Modality(rawValue: m) else {
                 let allowed = Modality.allCases.map(\.rawValue).joined(separator: ", ")
-                throw fail(field: "modality", "unknown modality \"\(m)\"; allowed: \(allowed)")
+                throw fail(r, "modality", "unknown modality \"\(m)\"; allowed: \(allowed)")
             }
             modality = value
         }
@@ -118,11 +129,11 @@ struct RecordDecoder {
         case let .array(items)? where items.count == 2:
             guard case let .number(a, _) = items[0], case let .number(b, _) = items[1],
                   a == a.rounded(), b == b.rounded(), a >= 0, a <= b, b < 1e15 else {
-                throw fail(field: "offsets", "expected [start, end]: two whole numbers with 0 <= start <= end")
+                throw fail(r, "offsets", "expected [start, end]: two whole numbers with 0 <= start <= end")
             }
             offsets = Int(a)..<Int(b)
         case let other?:
-            throw fail(field: "offsets", "expected [start, end], found \(other.summary)")
+            throw fail(r, "offsets", "expected [start, end], found \(other.summary)")
         }
         let evidence = Evidence(sentence: try optionalString(r, "evidence"), source: try optionalString(r, "source"),
                                 citedSource: try optionalString(r, "citedSource"), offsets: offsets)
@@ -130,7 +141,7 @@ struct RecordDecoder {
                         modality: modality, evidence: evidence)
     }
 
-    private func document(_ r: JSONValue) throws(InterchangeError) -> Document {
+    private func document(_ r: Line) throws(InterchangeError) -> Document {
         warnUnknown(r, allowed: Self.documentFields)
         let id = try requiredString(r, "id")
         return Document(id: id, title: try optionalString(r, "title"), url: try optionalString(r, "url"),
@@ -139,55 +150,82 @@ struct RecordDecoder {
 
     // MARK: fields
 
-    private func requiredString(_ r: JSONValue, _ field: String) throws(InterchangeError) -> String {
+    private func requiredString(_ r: Line, _ field: String) throws(InterchangeError) -> String {
         switch r[field] {
-        case nil, .null?: throw fail(field: field, "missing; it is required")
+        case nil, .null?: throw fail(r, field, "missing; it is required")
         case let .string(s)?:
-            guard !s.isEmpty else { throw fail(field: field, "is empty; give a value") }
+            guard !s.isEmpty else { throw fail(r, field, "is empty; give a value") }
             return s
-        case let other?: throw fail(field: field, "expected a string, found \(other.summary)")
+        case let other?: throw fail(r, field, "expected a string, found \(other.summary)")
         }
     }
 
-    private func optionalString(_ r: JSONValue, _ field: String) throws(InterchangeError) -> String? {
+    private func optionalString(_ r: Line, _ field: String) throws(InterchangeError) -> String? {
         switch r[field] {
         case nil, .null?: return nil
         case let .string(s)?: return s
-        case let other?: throw fail(field: field, "expected a string, found \(other.summary)")
+        case let other?: throw fail(r, field, "expected a string, found \(other.summary)")
         }
     }
 
-    private func optionalDate(_ r: JSONValue, _ field: String) throws(InterchangeError) -> PartialDate? {
+    private func optionalDate(_ r: Line, _ field: String) throws(InterchangeError) -> PartialDate? {
         guard let text = try optionalString(r, field) else { return nil }
         guard let date = PartialDate(iso: text) else {
-            throw fail(field: field, "\"\(text)\" is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
+            throw fail(r, field, "\"\(text)\" is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
         }
         return date
     }
 
-    private func entityReference(_ r: JSONValue, _ field: String) throws(InterchangeError) -> String {
+    private func entityReference(_ r: Line, _ field: String) throws(InterchangeError) -> String {
         let id = try requiredString(r, field)
         guard isDeclared(id) else {
-            throw fail(field: field, "names entity \"\(id)\", which no earlier line declares; add an entity line for it before this line")
+            throw fail(r, field, "names entity \"\(id)\", which no earlier line declares; add an entity line for it before this line")
         }
         return id
     }
 
-    private func warnUnknown(_ r: JSONValue, allowed: Set<String>) {
-        guard case let .object(members) = r else { return }
-        for (key, _) in members where !allowed.contains(key) {
-            warn(InterchangeError(file: file, line: line, field: key, message: "unknown field, ignored"))
+    private func warnUnknown(_ r: Line, allowed: Set<String>) {
+        guard case let .object(members) = r.value else { return }
+        for (index, (key, _)) in members.enumerated() where !allowed.contains(key) {
+            warn(InterchangeError(file: file, line: line, column: r.column(ofByte: r.positions.names[index]), field: key,
+                                  message: "unknown field, ignored"))
         }
     }
 
-    private func fail(column: Int? = nil, field: String? = nil, _ message: String) -> InterchangeError {
-        InterchangeError(file: file, line: line, column: column, field: field, message: message)
+    private func fail(column: Int, _ message: String) -> InterchangeError {
+        InterchangeError(file: file, line: line, column: column, message: message)
+    }
+
+    /// An error about `field`, at the column of its value.
+    private func fail(_ r: Line, _ field: String, _ message: String) -> InterchangeError {
+        InterchangeError(file: file, line: line, column: r.column(ofValue: field), field: field, message: message)
     }
 
     /// Column (from 1, in Unicode scalars) of a byte offset in a line.
-    private func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var column = 1
         for b in bytes.prefix(offset) where b & 0xC0 != 0x80 { column += 1 }
         return column
+    }
+
+    /// A parsed line: its bytes, its value and where its members are.
+    struct Line {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let value: JSONValue
+        let positions: JSONPositions
+
+        /// The top-level member named `key`; nil for a missing member.
+        subscript(key: String) -> JSONValue? { value[key] }
+
+        func column(ofByte offset: Int) -> Int { RecordDecoder.column(ofByte: offset, in: bytes) }
+
+        /// Column of the value of the top-level member `key`, or of the object's `{` when there
+        /// is no such member.
+        func column(ofValue key: String) -> Int {
+            guard case let .object(members) = value, let index = members.firstIndex(where: { $0.0 == key }) else {
+                return column(ofByte: positions.start)
+            }
+            return column(ofByte: positions.values[index])
+        }
     }
 }

@@ -19,7 +19,7 @@ final class BadInputTests: XCTestCase {
         let out = dir.appendingPathComponent("out")
         let result = try K.run([article.path, "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: article \(article.path) is not valid utf-8 at line 3, column 4 (byte offset 13); "
+        XCTAssertEqual(result.stderr, "kgexport: \(article.path):3:4: invalid UTF-8 (byte offset 13); "
                        + "save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
         XCTAssertEqual(K.files(in: out), [])
     }
@@ -31,7 +31,8 @@ final class BadInputTests: XCTestCase {
         try Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb\rcd".utf8) + [0xC3, 0x28]).write(to: article)
         let result = try K.run([article.path, "--to", "jsonl", "-o", "-"])
         XCTAssertEqual(result.status, 65)
-        XCTAssertTrue(result.stderr.contains("is not valid utf-8 at line 3, column 3 (byte offset 10)"), result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: \(article.path):3:3: invalid UTF-8 (byte offset 10); "
+                       + "save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
         XCTAssertEqual(result.stdout, "")
     }
 
@@ -96,19 +97,20 @@ final class BadInputTests: XCTestCase {
         let out = dir.appendingPathComponent("out")
         let result = try K.run([article.path, "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: article \(article.path) is empty; check that the file was saved or downloaded completely\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(article.path):1:1: empty article (no text); check that the file was saved or downloaded completely\n")
         XCTAssertEqual(K.files(in: out), [])
     }
 
     func testBinaryFileIsRefusedEvenWhenLenient() throws {
         let dir = try K.temporaryDirectory(for: self)
         let article = dir.appendingPathComponent("picture.png")
-        // A PNG signature and the start of its IHDR chunk: NUL at byte offset 8.
+        // A PNG signature and the start of its IHDR chunk: NUL at byte offset 8, line 3 (after CRLF
+        // and LF), column 1.
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]).write(to: article)
         let out = dir.appendingPathComponent("out")
         let result = try K.run([article.path, "--lenient", "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: article \(article.path) looks like a binary file (NUL byte at byte offset 8); give a plain UTF-8 text file\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(article.path):3:1: binary file (NUL byte at byte offset 8); give a plain UTF-8 text file\n")
         XCTAssertEqual(K.files(in: out), [])
     }
 
@@ -119,7 +121,7 @@ final class BadInputTests: XCTestCase {
         let out = dir.appendingPathComponent("out")
         let result = try K.run([article.path, "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: article \(article.path) has header lines but no body; put the text after the blank line that ends the header\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(article.path):5:1: header lines but no body; put the text after the blank line that ends the header\n")
         XCTAssertEqual(K.files(in: out), [])
     }
 
@@ -128,7 +130,7 @@ final class BadInputTests: XCTestCase {
         let missing = dir.appendingPathComponent("missing.txt")
         let result = try K.run([missing.path, "--output-dir", dir.path])
         XCTAssertEqual(result.status, 74)
-        XCTAssertEqual(result.stderr, "kgexport: cannot read article \(missing.path): no such file or directory\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(missing.path): cannot read the file (no such file or directory); check the path and permissions\n")
         XCTAssertEqual(K.files(in: dir), [])
     }
 
@@ -204,47 +206,47 @@ final class BadInputTests: XCTestCase {
 
     func testDuplicateEntityID() throws {
         try assertConvertFails([countryA, countryA],
-                               "2: field 'id': duplicate entity id \"a\"; declare each entity once and put its other names in \"aliases\"")
+                               "2:23: field 'id': duplicate entity id \"a\"; declare each entity once and put its other names in \"aliases\"")
     }
 
     func testRelationNamingAnUnknownEntity() throws {
         try assertConvertFails([countryA, #"{"kind":"relation","subject":"a","relation":"member-of","object":"nato"}"#],
-                               "2: field 'object': names entity \"nato\", which no earlier line declares; add an entity line for it before this line")
+                               "2:66: field 'object': names entity \"nato\", which no earlier line declares; add an entity line for it before this line")
     }
 
     func testUnknownRelationListsTheAllowedOnes() throws {
         try assertConvertFails([countryA, organizationB, #"{"kind":"relation","subject":"a","relation":"friend-of","object":"b"}"#],
-                               "3: field 'relation': unknown relation \"friend-of\"; allowed: member-of, met-with, holds-share-in")
+                               "3:45: field 'relation': unknown relation \"friend-of\"; allowed: member-of, met-with, holds-share-in")
     }
 
     func testUnknownTypeListsTheAllowedOnes() throws {
         try assertConvertFails([#"{"kind":"entity","id":"mars","type":"Planet"}"#],
-                               "1: field 'type': unknown type \"Planet\"; allowed: Person, Country, Organization, Company, Facility, Place")
+                               "1:37: field 'type': unknown type \"Planet\"; allowed: Person, Country, Organization, Company, Facility, Place")
     }
 
     func testShareAboveOneHundred() throws {
         try assertConvertFails([countryA, organizationB, #"{"kind":"relation","subject":"a","relation":"holds-share-in","object":"b","share":150}"#],
-                               "3: field 'share': 150 is outside 0 to 100; give the share in percent")
+                               "3:83: field 'share': 150 is outside 0 to 100; give the share in percent")
     }
 
     func testNegativeShare() throws {
         try assertConvertFails([countryA, organizationB, #"{"kind":"relation","subject":"a","relation":"holds-share-in","object":"b","share":-0.5}"#],
-                               "3: field 'share': -0.5 is outside 0 to 100; give the share in percent")
+                               "3:83: field 'share': -0.5 is outside 0 to 100; give the share in percent")
     }
 
     func testShareThatIsNotANumber() throws {
         try assertConvertFails([countryA, organizationB, #"{"kind":"relation","subject":"a","relation":"holds-share-in","object":"b","share":"half"}"#],
-                               "3: field 'share': expected a number (percent, 0 to 100), found the string \"half\"")
+                               "3:83: field 'share': expected a number (percent, 0 to 100), found the string \"half\"")
     }
 
     func testImpossibleDate() throws {
         try assertConvertFails([countryA, organizationB, #"{"kind":"relation","subject":"a","relation":"member-of","object":"b","date":"2008-02-30"}"#],
-                               "3: field 'date': \"2008-02-30\" is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
+                               "3:77: field 'date': \"2008-02-30\" is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
     }
 
     func testFieldOfTheWrongType() throws {
         try assertConvertFails([#"{"kind":"entity","id":"a","label":5,"type":"Country"}"#],
-                               "1: field 'label': expected a string, found the number 5")
+                               "1:35: field 'label': expected a string, found the number 5")
     }
 
     func testUnknownFieldIsAWarningThatStrictTurnsIntoAnError() throws {
@@ -254,9 +256,9 @@ final class BadInputTests: XCTestCase {
         try Data((line + "\n").utf8).write(to: input)
         let lenient = try K.run(["convert", input.path, "--to", "jsonl", "-o", "-"])
         XCTAssertEqual(lenient.status, 0, lenient.stderr)
-        XCTAssertTrue(lenient.stderr.hasPrefix("kgexport: warning: \(input.path):1: field 'colour': unknown field, ignored\n"), lenient.stderr)
+        XCTAssertTrue(lenient.stderr.hasPrefix("kgexport: warning: \(input.path):1:56: field 'colour': unknown field, ignored\n"), lenient.stderr)
         XCTAssertEqual(lenient.stdout, #"{"kind":"entity","id":"a","label":"A","type":"Country","aliases":[]}"# + "\n")
-        try assertConvertFails([line], "1: field 'colour': unknown field; remove it, or run without --strict", arguments: ["--strict"])
+        try assertConvertFails([line], "1:56: field 'colour': unknown field; remove it, or run without --strict", arguments: ["--strict"])
     }
 
     // MARK: usage

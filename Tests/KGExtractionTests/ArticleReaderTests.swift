@@ -44,14 +44,62 @@ final class ArticleReaderTests: XCTestCase {
         try Data(Array("Title: x\n\nab".utf8) + [0xC3, 0x28]).write(to: url)
         XCTAssertThrowsError(try ArticleReader.read(contentsOf: url)) { error in
             XCTAssertEqual(error as? ArticleError, .invalidUTF8(file: url.path, line: 3, column: 3, byteOffset: 12))
-            XCTAssertEqual("\(error)", "article \(url.path) is not valid utf-8 at line 3, column 3 (byte offset 12)")
+            XCTAssertEqual("\(error)", "\(url.path):3:3: invalid UTF-8 (byte offset 12)")
         }
     }
 
     func testMissingFile() {
         XCTAssertThrowsError(try ArticleReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/x.txt"))) { error in
             XCTAssertEqual(error as? ArticleError, .unreadable(file: "/nonexistent/x.txt", reason: "no such file or not readable"))
+            XCTAssertEqual("\(error)", "/nonexistent/x.txt: cannot read the file (no such file or not readable); check the path and permissions")
         }
+    }
+
+    // MARK: errors in the compiler shape FILE:LINE:COLUMN: message
+
+    /// The error `read(contentsOf:lenient:)` throws for a file holding `bytes`, as printed.
+    private func readError(_ bytes: [UInt8], lenient: Bool = false) throws -> (path: String, message: String?) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kg-article-\(UUID().uuidString).txt")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try ArticleReader.read(contentsOf: url, lenient: lenient)
+            return (url.path, nil)
+        } catch {
+            return (url.path, "\(error)")
+        }
+    }
+
+    func testInvalidUTF8AfterMultibyteTextAndCRLineEnds() throws {
+        // Byte order mark, "a\r\nb\rΩé" (Ω and é two bytes each): the bad byte is at line 3,
+        // column 3 (code points), byte offset 12 (from the start of the file).
+        let (path, message) = try readError([0xEF, 0xBB, 0xBF] + Array("a\r\nb\rΩé".utf8) + [0xC3, 0x28])
+        XCTAssertEqual(message, "\(path):3:3: invalid UTF-8 (byte offset 12)")
+    }
+
+    func testBinaryFileIsAtTheNULByteEvenWhenLenient() throws {
+        // A PNG signature: 0x89 (one ill-formed sequence), "PNG", CRLF, 0x1A, LF, then NUL at byte 8.
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
+        let (path, message) = try readError(png, lenient: true)
+        XCTAssertEqual(message, "\(path):3:1: binary file (NUL byte at byte offset 8); give a plain UTF-8 text file")
+        XCTAssertThrowsError(try ArticleReader.decode(Array("ab\ncd\u{0}".utf8), file: "f.txt")) { error in
+            XCTAssertEqual(error as? ArticleError, .binary(file: "f.txt", line: 2, column: 3, byteOffset: 5))
+            XCTAssertEqual("\(error)", "f.txt:2:3: binary file (NUL byte at byte offset 5); give a plain UTF-8 text file")
+        }
+    }
+
+    func testEmptyFileIsAtLineOneColumnOne() throws {
+        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], Array(" \n\t\r\n".utf8)] {
+            let (path, message) = try readError(bytes)
+            XCTAssertEqual(message, "\(path):1:1: empty article (no text); check that the file was saved or downloaded completely")
+        }
+    }
+
+    func testHeaderWithoutBodyIsWhereTheBodyWouldStart() throws {
+        let (path, message) = try readError(Array("Title: Kazakhstan and the CSTO\r\nDate: 2008-09-05\r\n\r\n  \r\n".utf8))
+        XCTAssertEqual(message, "\(path):5:1: header lines but no body; put the text after the blank line that ends the header")
+        let (path2, message2) = try readError(Array("Title: Ünïcode".utf8))
+        XCTAssertEqual(message2, "\(path2):1:15: header lines but no body; put the text after the blank line that ends the header")
     }
 
     func testUTF8Validator() {

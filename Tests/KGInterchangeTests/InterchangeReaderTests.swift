@@ -110,7 +110,7 @@ final class InterchangeReaderTests: XCTestCase {
     func testUnknownFieldsAreWarnings() throws {
         let (graph, warnings) = try read([#"{"kind":"entity","id":"x","type":"Place","wikidata":"Q1"}"#])
         XCTAssertEqual(graph.entities.count, 1)
-        XCTAssertEqual(warnings.map(\.description), ["g.jsonl:1: field 'wikidata': unknown field, ignored"])
+        XCTAssertEqual(warnings.map(\.description), ["g.jsonl:1:42: field 'wikidata': unknown field, ignored"])
     }
 
     func testInvalidUTF8NamesTheColumn() {
@@ -133,5 +133,57 @@ final class InterchangeReaderTests: XCTestCase {
         let (graph, _) = try read([#"{"kind":"entity","id":"x","label":"a\"b\\c\u0007\ud83d\ude80","type":"Place"}"#])
         XCTAssertEqual(graph.entities["x"]?.label, "a\"b\\c\u{7}🚀")
         XCTAssertNotNil(error([#"{"kind":"entity","id":"x","label":"\ud83d","type":"Place"}"#]))
+    }
+
+    // MARK: field errors: FILE:LINE:COLUMN at the field's value
+
+    func testShareOutOfRangeIsAtItsValue() {
+        let e = error([kz, csto, #"{"kind":"relation","subject":"kazakhstan","relation":"holds-share-in","object":"csto","share":150}"#])
+        XCTAssertEqual(e?.description, "g.jsonl:3:95: field 'share': 150 is outside 0 to 100; give the share in percent")
+    }
+
+    func testImpossibleDateIsAtItsValue() {
+        let e = error([kz, csto, #"{"kind":"relation","subject":"kazakhstan","relation":"member-of","object":"csto","date":"2008-02-30"}"#])
+        XCTAssertEqual(e?.description, "g.jsonl:3:89: field 'date': \"2008-02-30\" is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
+    }
+
+    func testWrongTypeIsAtItsValue() {
+        XCTAssertEqual(error([#"{"kind":"entity","id":7,"type":"Place"}"#])?.description,
+                       "g.jsonl:1:23: field 'id': expected a string, found the number 7")
+    }
+
+    func testUnknownRelationAndTypeAreAtTheirValues() {
+        XCTAssertEqual(error([kz, csto, #"{"kind":"relation","subject":"kazakhstan","relation":"likes","object":"csto"}"#])?.description,
+                       "g.jsonl:3:54: field 'relation': unknown relation \"likes\"; allowed: member-of, met-with, holds-share-in")
+        XCTAssertEqual(error([#"{"kind":"entity","id":"x","type":"Planet"}"#])?.description,
+                       "g.jsonl:1:34: field 'type': unknown type \"Planet\"; allowed: Person, Country, Organization, Company, Facility, Place")
+    }
+
+    func testUnknownEntityIsAtTheReference() {
+        XCTAssertEqual(error([kz, #"{"kind":"relation","subject":"kazakhstan","relation":"member-of","object":"nato"}"#])?.description,
+                       "g.jsonl:2:75: field 'object': names entity \"nato\", which no earlier line declares; add an entity line for it before this line")
+    }
+
+    func testDuplicateIdIsAtTheValueOfId() {
+        XCTAssertEqual(error([kz, #"{"kind":"entity", "id": "kazakhstan","type":"Country"}"#])?.description,
+                       "g.jsonl:2:25: field 'id': duplicate entity id \"kazakhstan\"; declare each entity once and put its other names in \"aliases\"")
+    }
+
+    func testMissingFieldIsAtTheObjectThatLacksIt() {
+        XCTAssertEqual(error([#"  {"kind":"entity","id":"x"}"#])?.description, "g.jsonl:1:3: field 'type': missing; it is required")
+        XCTAssertEqual(error([#"{"id":"x","type":"Place"}"#])?.description,
+                       "g.jsonl:1:1: field 'kind': missing; use \"entity\", \"relation\" or \"document\"")
+    }
+
+    func testColumnsCountUnicodeScalarsNotBytes() {
+        // "Пётр 𠮷 met" is 11 scalars and 22 bytes; the value of share is at scalar 119, byte 130.
+        let line = #"{"kind":"relation","evidence":"Пётр 𠮷 met","subject":"kazakhstan","relation":"holds-share-in","object":"csto","share":"half"}"#
+        XCTAssertEqual(error([kz, csto, line])?.description,
+                       "g.jsonl:3:119: field 'share': expected a number (percent, 0 to 100), found the string \"half\"")
+    }
+
+    func testUnknownFieldWarningIsAtItsName() throws {
+        let (_, warnings) = try read([#"{"kind":"entity","id":"x","label":"Łódź €","type":"Place","wikidata":"Q1"}"#])
+        XCTAssertEqual(warnings.map(\.description), ["g.jsonl:1:59: field 'wikidata': unknown field, ignored"])
     }
 }

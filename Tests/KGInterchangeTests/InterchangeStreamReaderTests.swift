@@ -180,13 +180,23 @@ final class InterchangeStreamReaderTests: XCTestCase {
 
     func testEntityAfterTheFirstRelationIsAnErrorNamingTheLine() throws {
         let outcome = try streamed(Array((header + relationLines[0] + "\n" + #"{"kind":"entity","id":"late","type":"Place"}"# + "\n").utf8))
-        XCTAssertEqual(outcome.error, "g.jsonl:6: field 'kind': an entity after the first relation line; put every document and entity line before the relations, which are streamed")
+        XCTAssertEqual(outcome.error, "g.jsonl:6:9: field 'kind': an entity after the first relation line; put every document and entity line before the relations, which are streamed")
         XCTAssertEqual(outcome.relations.count, 1)
     }
 
     func testDocumentAfterTheFirstRelationIsAnError() throws {
         let outcome = try streamed(Array((header + relationLines[0] + "\n\n" + #"{"kind":"document","id":"b.txt"}"#).utf8))
-        XCTAssertEqual(outcome.error, "g.jsonl:7: field 'kind': a document after the first relation line; put every document and entity line before the relations, which are streamed")
+        XCTAssertEqual(outcome.error, "g.jsonl:7:9: field 'kind': a document after the first relation line; put every document and entity line before the relations, which are streamed")
+    }
+
+    func testUnknownFieldWarningsOfTheFastPathAreAtTheNameInUnicodeScalars() throws {
+        let line = #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","evidence":"Пётр 𠮷","x":1,"y":[1,"é"],"z":null}"#
+        let outcome = try streamed(Array((header + line + "\n").utf8))
+        XCTAssertNil(outcome.error)
+        XCTAssertEqual(outcome.warnings, ["g.jsonl:5:94: field 'x': unknown field, ignored",
+                                          "g.jsonl:5:100: field 'y': unknown field, ignored",
+                                          "g.jsonl:5:112: field 'z': unknown field, ignored"])
+        try assertSameOutcome(header + line + "\n")
     }
 
     func testByteOrderMarkCRLFBlankLinesAndAMissingFinalLineBreak() throws {
@@ -210,7 +220,7 @@ final class InterchangeStreamReaderTests: XCTestCase {
         XCTAssertThrowsError(try InterchangeStreamReader(path: "/nonexistent/g.jsonl")) { error in
             XCTAssertEqual((error as? InterchangeError)?.line, 0)
             XCTAssertEqual((error as? InterchangeError)?.description,
-                           "/nonexistent/g.jsonl:0: cannot read the file (no such file or directory); check the path and permissions")
+                           "/nonexistent/g.jsonl: cannot read the file (no such file or directory); check the path and permissions")
         }
     }
 

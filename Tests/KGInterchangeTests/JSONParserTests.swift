@@ -23,4 +23,15 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(offset(String(repeating: "[", count: 65) + String(repeating: "]", count: 65)), 64)
         XCTAssertNil(offset(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)))
     }
+
+    func testPositionsOfTheValueAndItsTopLevelMembers() throws {
+        let text = Array(#"  {"a": {"n": 1}, "é" :"x","b":[2]} "#.utf8)
+        let (value, positions) = try text.withUnsafeBufferPointer { try JSONParser.parseWithPositions($0) }
+        XCTAssertEqual(value, try JSONParser.parse(text))
+        XCTAssertEqual(positions.start, 2)
+        // Names at their opening quote, values at their first byte (byte offsets: "é" is two bytes);
+        // the nested member "n" has no entry.
+        XCTAssertEqual(positions.names, [3, 18, 28])
+        XCTAssertEqual(positions.values, [8, 24, 32])
+    }
 }

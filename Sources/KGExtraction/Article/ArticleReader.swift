@@ -30,8 +30,8 @@ public enum ArticleReader {
     ///     ``decode(_:file:lenient:)``) instead of an error.
     /// - Returns: The article and how many U+FFFD were substituted (0 unless `lenient`).
     /// - Throws: ``ArticleError/unreadable(file:reason:)`` (missing, a directory, no permission),
-    ///   ``ArticleError/binary(file:byteOffset:)``, ``ArticleError/invalidUTF8(file:line:column:byteOffset:)``
-    ///   (not lenient), ``ArticleError/empty(file:)`` (no text), ``ArticleError/noBody(file:)`` (a header only).
+    ///   ``ArticleError/binary(file:line:column:byteOffset:)``, ``ArticleError/invalidUTF8(file:line:column:byteOffset:)``
+    ///   (not lenient), ``ArticleError/empty(file:)`` (no text), ``ArticleError/noBody(file:line:column:)`` (a header only).
     public static func read(contentsOf url: URL, id: String? = nil, lenient: Bool) throws -> (article: Article, replacements: Int) {
         let data = try contents(of: url)
         let decoded = try decode([UInt8](data), file: url.path, lenient: lenient)
@@ -40,7 +40,8 @@ public enum ArticleReader {
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
         if scalars.allSatisfy(isSpace) { throw ArticleError.empty(file: url.path) }
         if article.bodyStart > 0, scalars.dropFirst(article.bodyStart).allSatisfy(isSpace) {
-            throw ArticleError.noBody(file: url.path)
+            let (line, column) = position(after: scalars.prefix(article.bodyStart))
+            throw ArticleError.noBody(file: url.path, line: line, column: column)
         }
         return (article, decoded.replacements)
     }
@@ -62,7 +63,7 @@ public enum ArticleReader {
     ///   - lenient: When true, each maximal ill-formed subsequence (Unicode 15 §3.9, "U+FFFD
     ///     Substitution of Maximal Subparts") becomes one U+FFFD, as Python's `errors="replace"` does.
     /// - Returns: The text, and the number of U+FFFD substituted.
-    /// - Throws: ``ArticleError/binary(file:byteOffset:)`` at the first NUL byte (even when lenient),
+    /// - Throws: ``ArticleError/binary(file:line:column:byteOffset:)`` at the first NUL byte (even when lenient),
     ///   ``ArticleError/invalidUTF8(file:line:column:byteOffset:)`` at the first bad byte when not
     ///   lenient (byte offsets from the start of the file, byte order mark included).
     /// - Complexity: O(n) in the number of bytes.
@@ -72,32 +73,17 @@ public enum ArticleReader {
 
     private static func decode(_ bytes: [UInt8], file: String, lenient: Bool = false,
                                rejectingBinary: Bool) throws(ArticleError) -> (text: String, replacements: Int) {
-        if rejectingBinary, let nul = bytes.firstIndex(of: 0) {
-            throw ArticleError.binary(file: file, byteOffset: nul)
-        }
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        if rejectingBinary, let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(after: String(decoding: bytes[bom..<max(bom, nul)], as: UTF8.self).unicodeScalars)
+            throw ArticleError.binary(file: file, line: line, column: column, byteOffset: nul)
+        }
         let body = bytes[bom...]
         guard let bad = firstInvalidUTF8(body) else {
             return (String(decoding: body, as: UTF8.self), 0)
         }
         guard lenient else {
-            let prefix = String(decoding: body[..<bad], as: UTF8.self)
-            var line = 1
-            var column = 1
-            var previous: Unicode.Scalar?
-            for scalar in prefix.unicodeScalars {
-                // LF, CRLF and a lone CR each end a line.
-                if scalar == "\n" {
-                    if previous != "\r" { line += 1 }
-                    column = 1
-                } else if scalar == "\r" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                previous = scalar
-            }
+            let (line, column) = position(after: String(decoding: body[..<bad], as: UTF8.self).unicodeScalars)
             throw ArticleError.invalidUTF8(file: file, line: line, column: column, byteOffset: bad)
         }
         var replacements = 0
@@ -112,6 +98,27 @@ public enum ArticleReader {
             }
         }
         return (String(scalars), replacements)
+    }
+
+    /// The line and column (from 1) just after `text`, the text before a position: LF, CRLF and a
+    /// lone CR each end a line; columns count code points.
+    static func position(after text: some Sequence<Unicode.Scalar>) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var previous: Unicode.Scalar?
+        for scalar in text {
+            if scalar == "\n" {
+                if previous != "\r" { line += 1 }
+                column = 1
+            } else if scalar == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            previous = scalar
+        }
+        return (line, column)
     }
 
     /// A lower-case reason for a failed read: the system's error text when there is one.
