@@ -9,13 +9,20 @@ import KGRDF
 ///   node and edge defaults, one node statement per entity, one edge statement per relation.
 /// - Every id and every attribute value is a double-quoted string, so keywords in any case
 ///   (`node`, `Strict`, `EDGE`), ids with `:` (which would otherwise be read as a port) and labels
-///   that look like `<b>HTML</b>` are plain strings. Inside quotes `\` is written `\\`, `"` is `\"`,
-///   and a line break (LF, CR or CRLF) is `\n`; readers unescape these three (Graphviz does so for
-///   labels). Before that, the characters XML 1.0 forbids are cleaned as in every kgexport
-///   format: vertical tab and form feed become a space, other C0 controls except tab are dropped.
-/// - Node id: the entity id; `label`: the entity label. Nodes are styled by type (shape and fill
-///   colour): Person ellipse, Country box3d, Organization hexagon, Company component, Facility
-///   house, Place diamond.
+///   that look like `<b>HTML</b>` are plain strings.
+/// - Attribute values: inside quotes `\` is written `\\`, `"` is `\"`, and a line break (LF, CR
+///   or CRLF) is `\n`; readers unescape these three (Graphviz does so for labels). Before that,
+///   the characters XML 1.0 forbids are cleaned as in every kgexport format: vertical tab and form
+///   feed become a space, other C0 controls except tab are dropped.
+/// - Node id: the entity id, written so that distinct entity ids stay distinct nodes. Graphviz
+///   undoes only `\"` in a quoted id and keeps every other backslash, so what an id cannot carry
+///   is written as an escape Graphviz leaves alone: `\` is `\\`, `"` is `\"`, LF is `\n`, CR is
+///   `\r`, a leading `%` is `\%` (Graphviz renames ids starting with `%`, its names of anonymous
+///   nodes), and each character XML 1.0 forbids (C0 controls other than tab, U+FFFE, U+FFFF;
+///   node ids go into SVG titles) is `\uHHHH`. Other ids, `Acme:AG` or `node`, are written as
+///   they are. `label`: the entity label. Nodes are styled by type (shape and fill colour):
+///   Person ellipse, Country box3d, Organization hexagon, Company component, Facility house,
+///   Place diamond.
 /// - Edges point from subject to object (`met-with`, symmetric, is written once that way). The
 ///   `label` reads `member-of`, `holds-share-in 50%`, `met-with 2008-09-22 (planned)`; planned
 ///   relations are dashed, negated ones dotted. `id` is the ``KGModel/Relation/id``; parallel
@@ -184,7 +191,7 @@ public final class DOTWriter {
                 list.append(("fillcolor", style.fillColor))
             }
         }
-        return DOTWriter.quoted(entity.id) + " " + DOTWriter.attributeList(list)
+        return DOTWriter.quotedID(entity.id) + " " + DOTWriter.attributeList(list)
     }
 
     /// Writes one edge statement (nothing when an edge with the same ``KGModel/Relation/id`` was written already).
@@ -214,9 +221,9 @@ public final class DOTWriter {
         // The statement is built as bytes: the same text as attributeList(_:) with quoted(_:).
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: "  ".utf8)
-        DOTWriter.appendQuoted(relation.subject, to: &line)
+        DOTWriter.appendQuotedID(relation.subject, to: &line)
         line.append(contentsOf: " -> ".utf8)
-        DOTWriter.appendQuoted(relation.object, to: &line)
+        DOTWriter.appendQuotedID(relation.object, to: &line)
         line.append(contentsOf: " [".utf8)
         appendAttribute("id", id, first: true)
         appendAttribute("label", DOTWriter.edgeLabel(relation))
@@ -310,6 +317,51 @@ public final class DOTWriter {
         var out: [UInt8] = []
         appendQuoted(text, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A node id as a DOT double-quoted string, escaped so that distinct ids stay distinct
+    /// (see the type's documentation): `\` → `\\`, `"` → `\"`, LF → `\n`, CR → `\r`, a leading
+    /// `%` → `\%`, other C0 controls except tab, U+FFFE and U+FFFF → `\uHHHH`.
+    static func quotedID(_ id: String) -> String {
+        var out: [UInt8] = []
+        appendQuotedID(id, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``quotedID(_:)`` of `id` to `out`, working on UTF-8 bytes.
+    static func appendQuotedID(_ id: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var id = id
+        id.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                i += 1
+                switch b {
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "%") where i == 1: out.append(UInt8(ascii: "\\")); out.append(b)
+                case 0x09: out.append(b)
+                case 0x00..<0x20: appendUnicodeEscape(UInt16(b), to: &out)
+                case 0xEF where i + 1 < n && bytes[i] == 0xBF && bytes[i + 1] >= 0xBE:
+                    appendUnicodeEscape(bytes[i + 1] == 0xBE ? 0xFFFE : 0xFFFF, to: &out)
+                    i += 2
+                default: out.append(b)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `\uHHHH`, upper-case hex.
+    private static func appendUnicodeEscape(_ value: UInt16, to out: inout [UInt8]) {
+        let digits = Array("0123456789ABCDEF".utf8)
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int(value >> UInt16(shift)) & 0xF]) }
     }
 
     /// Appends ``quoted(_:)`` of `text` to `out`, working on UTF-8 bytes: every character it

@@ -3,9 +3,7 @@ import KGFormats
 import KGModel
 import Testing
 
-/// Inputs the fuzz targets (Tests/Fuzz) and property tests found, kept as tests. Each known issue
-/// is wrapped in `withKnownIssue`: the test passes while the issue is there and fails once it is
-/// fixed, so that the wrapper is removed then.
+/// Inputs the fuzz targets (Tests/Fuzz) and property tests found, kept as tests.
 @Suite("Fuzz and property findings")
 struct FuzzRegressionTests {
     /// The DOT node statements' IDs, as Graphviz reads a quoted ID (only `\"` is an escape).
@@ -26,7 +24,7 @@ struct FuzzRegressionTests {
     }
 
     /// FuzzDOT, input `AgICGgIyAv8CAgICAlDmrA==`: two entities whose ids differ only in control
-    /// characters became one DOT node, so Graphviz merged them.
+    /// characters became one DOT node when those were dropped, so Graphviz merged them.
     @Test func entityIDsThatDifferOnlyInControlCharactersStayTwoDOTNodes() throws {
         var graph = KnowledgeGraph()
         graph.add(Entity(id: "a\u{1}", label: "A one", type: .country))
@@ -34,28 +32,24 @@ struct FuzzRegressionTests {
         let sink = MemorySink()
         try DOTWriter.write(graph, to: sink)
         let ids = Self.nodeIDs(sink.text)
-        #expect(ids.count == 2)
-        withKnownIssue("DOTWriter writes the entity id with XML-illegal characters removed, so both ids are \"a\"") {
-            #expect(Set(ids).count == 2, "node IDs \(ids)")
-        }
+        #expect(ids == ["a\\u0001", "a\\u0002"])
     }
 
-    /// FuzzDOT: ids that differ only in their line break (CR, LF, CRLF) are all written `\n`.
+    /// FuzzDOT: ids that differ only in their line break (CR, LF, CRLF) were all written `\n`.
     @Test func entityIDsThatDifferOnlyInTheirLineBreakStayTwoDOTNodes() throws {
         var graph = KnowledgeGraph()
         graph.add(Entity(id: "a\rb", label: "CR", type: .place))
         graph.add(Entity(id: "a\nb", label: "LF", type: .place))
+        graph.add(Entity(id: "a\r\nb", label: "CRLF", type: .place))
         let sink = MemorySink()
         try DOTWriter.write(graph, to: sink)
         let ids = Self.nodeIDs(sink.text)
-        #expect(ids.count == 2)
-        withKnownIssue("DOTWriter writes every line break in an id as \\n") {
-            #expect(Set(ids).count == 2, "node IDs \(ids)")
-        }
+        #expect(ids == ["a\\nb", "a\\r\\nb", "a\\rb"])
     }
 
     /// ConsumerRoundTripProperties: Graphviz treats a quoted ID that starts with `%` as the name
-    /// of an anonymous node and renames it (`"%abc"` is read as `%5`), so the entity id is lost.
+    /// of an anonymous node and renames it (`"%abc"` is read as `%5`), so the entity id was lost.
+    /// Written `"\%abc"`, it is kept (Graphviz leaves the backslash).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")))
     func anEntityIDStartingWithPercentKeepsItsNameInGraphviz() throws {
         var graph = KnowledgeGraph()
@@ -75,9 +69,6 @@ struct FuzzRegressionTests {
         dot.waitUntilExit()
         let objects = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["objects"] as? [[String: Any]] ?? []
         let names = objects.compactMap { $0["name"] as? String }
-        #expect(names.count == 1)
-        withKnownIssue("Graphviz renames nodes whose ID starts with %; DOTWriter writes entity ids as they are") {
-            #expect(names == ["%abc"])
-        }
+        #expect(names == ["\\%abc"])
     }
 }

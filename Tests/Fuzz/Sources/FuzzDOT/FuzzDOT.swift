@@ -4,7 +4,8 @@ import KGFormats
 import KGModel
 
 /// Builds a graph from the input, writes it as DOT and checks the result against the DOT grammar:
-/// one node statement per entity, with the entity's id (cleaned of what XML cannot carry), and one edge statement per distinct relation.
+/// one node statement per entity, named by the entity's id as Graphviz reads it back (distinct ids
+/// stay distinct nodes), and one edge statement per distinct relation.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDOT(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     Fuzz.run(data, size) { bytes in
@@ -20,9 +21,6 @@ public func fuzzDOT(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         guard summary.nodeIDs.count == graph.entities.count, summary.edges.count == Fuzz.uniqueRelationCount(graph) else {
             throw FuzzFailure("dot: \(summary.nodeIDs.count) nodes and \(summary.edges.count) edges for \(graph.entities.count) entities and \(Fuzz.uniqueRelationCount(graph)) relations")
         }
-        // Known limit, reported: DOT node IDs are the entity ids with the characters XML 1.0
-        // forbids removed and line breaks written `\n`, so ids that differ only there share a
-        // node. Checked modulo those documented changes.
         let expectedIDs = Set(graph.entities.keys.map(XMLText.dotID))
         guard Set(summary.nodeIDs) == expectedIDs else {
             throw FuzzFailure("dot: node IDs \(summary.nodeIDs.sorted()) are not the entity ids \(expectedIDs.sorted())")

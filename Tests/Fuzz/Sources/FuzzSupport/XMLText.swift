@@ -14,17 +14,23 @@ public enum XMLText {
         return String(out)
     }
 
-    /// The ID Graphviz reads for an entity id DOTWriter wrote: cleaned, `\` doubled, and each
-    /// line break (CRLF, CR or LF) as the two characters `\n`.
+    /// The ID Graphviz reads for an entity id DOTWriter wrote: `\` doubled, LF as `\n`, CR as
+    /// `\r`, a leading `%` as `\%`, other C0 controls but tab and U+FFFE, U+FFFF as `\uHHHH`
+    /// (Graphviz undoes only `\"`). Distinct ids give distinct IDs.
     public static func dotID(_ id: String) -> String {
+        let hex = Array("0123456789ABCDEF")
         var out = ""
-        var previous: Unicode.Scalar?
-        for scalar in cleaned(id).unicodeScalars {
-            defer { previous = scalar }
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\r": out += "\\n"
-            case "\n": if previous != "\r" { out += "\\n" }
+        for scalar in id.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x25 where out.isEmpty: out += "\\%"
+            case 0x09: out += "\t"
+            case 0x00..<0x20, 0xFFFE, 0xFFFF:
+                out += "\\u"
+                for shift in [12, 8, 4, 0] { out.append(hex[Int(v >> UInt32(shift)) & 0xF]) }
             default: out.unicodeScalars.append(scalar)
             }
         }
