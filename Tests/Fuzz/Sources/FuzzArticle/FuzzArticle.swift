@@ -20,7 +20,7 @@ public func fuzzArticle(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             text = try ArticleReader.decode(bytes, file: "fuzz.txt", lenient: lenient).text
         } catch let error as ArticleError {
             switch error {
-            case let .binary(_, offset) where offset < bytes.count && bytes[offset] == 0: return
+            case let .binary(_, line, column, offset) where offset < bytes.count && bytes[offset] == 0 && line >= 1 && column >= 1: return
             case let .invalidUTF8(_, line, column, offset) where !lenient && offset < bytes.count && line >= 1 && column >= 1: return
             default: throw FuzzFailure("unexpected decoding error: \(error)")
             }
