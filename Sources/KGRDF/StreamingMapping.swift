@@ -11,8 +11,9 @@ import KGModel
 /// - a relation (``forEachTriple(of:_:)``) gives its direct triple first, when it is asserted
 ///   (subject: the subject entity), then the triples of its qualified node in the order of
 ///   ``OntologyMapping/triples(forRelation:)``. So the direct triples of an entity are not next to
-///   its description, and a direct triple that several relations state comes once per relation:
-///   an RDF graph is a set, so readers and stores keep it once;
+///   its description. A direct triple that several relations state (two meetings of the same
+///   people, one membership reported by several articles) is given with the first of them only
+///   (for quads: once per named graph), as ``OntologyMapping/forEachTriple(in:_:)`` gives it once;
 /// - a document's description, as ``OntologyMapping/triples(forDocument:)``.
 ///
 /// The union of the triples of every entity, relation and document is the graph
@@ -20,10 +21,14 @@ import KGModel
 /// Quads (``forEachQuad(of:_:)``) follow ``OntologyMapping/forEachQuad(in:_:)``: a relation's
 /// triples are in the graph of its source article, descriptions in the default graph.
 ///
-/// The mapper keeps the vocabulary terms it uses, nothing of the graph.
+/// Memory: the vocabulary terms it uses, and for each direct triple given a 128-bit hash of it
+/// (16 bytes, about 40 with the set's overhead), so that it is given once; nothing else of the graph.
 public final class StreamingMapping {
     /// The mapping whose triples are written.
     public let mapping: OntologyMapping
+
+    /// The hashes of the direct triples (with their graph, for quads) given so far.
+    private var directTriplesGiven = Set<DirectTripleKey>()
 
     private let entityPrefix: String
     private let relationPrefix: String
@@ -81,13 +86,13 @@ public final class StreamingMapping {
     /// - Throws: ``OntologyMappingError/invalidShare(_:relation:)`` before any call of `body` for a
     ///   share `xsd:decimal` cannot hold; what `body` throws.
     public func forEachTriple(of relation: Relation, _ body: (Triple) throws -> Void) throws {
-        try emit(IdentifiedRelation(relation)) { triple, _ in try body(triple) }
+        try emit(IdentifiedRelation(relation), graph: nil) { triple, _ in try body(triple) }
     }
 
     /// ``forEachTriple(of:_:)`` for a relation whose id is already known.
     /// - Throws: as ``forEachTriple(of:_:)``.
     public func forEachTriple(of relation: IdentifiedRelation, _ body: (Triple) throws -> Void) throws {
-        try emit(relation) { triple, _ in try body(triple) }
+        try emit(relation, graph: nil) { triple, _ in try body(triple) }
     }
 
     /// Calls `body` with the triples of `relation` as quads in the graph of its source article
@@ -100,12 +105,15 @@ public final class StreamingMapping {
     /// ``forEachQuad(of:_:)`` for a relation whose id is already known.
     /// - Throws: as ``forEachTriple(of:_:)``.
     public func forEachQuad(of relation: IdentifiedRelation, _ body: (Quad) throws -> Void) throws {
-        let graph = relation.relation.evidence.source.map { IRI(unchecked: articlePrefix + IRIMinter.segment($0)) }
-        try emit(relation) { triple, _ in try body(Quad(triple, graph: graph)) }
+        let source = relation.relation.evidence.source
+        let graph = source.map { IRI(unchecked: articlePrefix + IRIMinter.segment($0)) }
+        try emit(relation, graph: source) { triple, _ in try body(Quad(triple, graph: graph)) }
     }
 
-    /// The triples of `relation` in order; the second argument is true for the direct triple.
-    private func emit(_ identified: IdentifiedRelation, _ body: (Triple, Bool) throws -> Void) throws {
+    /// The triples of `relation` in order; the second argument is true for the direct triple,
+    /// which is left out when it was given before in the same `graph` (the source article's id for
+    /// quads, nil for triples).
+    private func emit(_ identified: IdentifiedRelation, graph: String?, _ body: (Triple, Bool) throws -> Void) throws {
         let relation = identified.relation
         var share: Literal?
         if let value = relation.share {
@@ -118,7 +126,8 @@ public final class StreamingMapping {
         let subject = IRI(unchecked: entityPrefix + IRIMinter.segment(relation.subject))
         let object = relation.object == relation.subject ? subject
             : IRI(unchecked: entityPrefix + IRIMinter.segment(relation.object))
-        if relation.modality == .asserted {
+        if relation.modality == .asserted,
+           directTriplesGiven.insert(DirectTripleKey(kind: k, subject: relation.subject, object: relation.object, graph: graph)).inserted {
             try body(Triple(subject, properties[k], object), true)
         }
         let node = IRI(unchecked: relationPrefix + identified.id)
@@ -190,5 +199,34 @@ public final class StreamingMapping {
         case .planned: 1
         case .negated: 2
         }
+    }
+}
+
+/// A 128-bit hash of a direct triple and its graph: two FNV-1a 64 hashes (offset bases
+/// 0xcbf29ce484222325 and 0x84222325cbf29ce4) of the kind, the two entity ids and the graph, each
+/// field ended by a byte UTF-8 never holds (0xFF), so that distinct fields cannot run together.
+struct DirectTripleKey: Hashable {
+    let low: UInt64
+    let high: UInt64
+
+    init(kind: Int, subject: String, object: String, graph: String?) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        func add(_ byte: UInt8) {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        add(UInt8(truncatingIfNeeded: kind))
+        for field in [subject, object] {
+            for byte in field.utf8 { add(byte) }
+            add(0xFF)
+        }
+        if let graph {
+            for byte in graph.utf8 { add(byte) }
+        } else {
+            add(0xFE)
+        }
+        low = a
+        high = b
     }
 }
