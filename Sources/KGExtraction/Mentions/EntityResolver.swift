@@ -3,8 +3,9 @@ import KGModel
 /// Resolves the mentions of one article to entities.
 ///
 /// - Lexicon names resolve to their entry ("Kazakh", "Astana" → Kazakhstan; a capital after a
-///   place preposition is the city). A party the article never calls by the lexicon's label takes
-///   the longest name the article gives it ("the Greens" → Greens).
+///   place preposition is the city). A party takes the lexicon's label from any of its own names
+///   ("Tory", "the Tories" → Conservative Party); one the article calls only by names that parties of
+///   several countries share takes the longest of those ("the Greens" → Greens).
 /// - A person's shorter name resolves to the longest full name it ends ("Nazarbayev", "Mr
 ///   Nazarbayev" → Nursultan Nazarbayev); the label is that full name.
 /// - An acronym defined in parentheses resolves to its long form ("KFB" → Korea First Bank); a
@@ -66,9 +67,9 @@ struct EntityResolver {
             return best
         }
         var headUse = Set<String>()
-        // Parties, and lexicon entries whose own label the article writes.
+        // Parties, and parties the article calls by a name of their own (not only a shared one).
         var partyKeys = Set<String>()
-        var labelWritten = Set<String>()
+        var ownNameWritten = Set<String>()
         // Entity keys by their latest mention, oldest first.
         var recent: [String] = []
         var lastSubjectCompany: String?
@@ -91,7 +92,7 @@ struct EntityResolver {
                         let key = "lex:" + entry.label
                         add(key, label: entry.label, type: m.type, surface: m.surface, by: m.typedBy)
                         if entry.kind == .party { partyKeys.insert(key) }
-                        if m.surface == entry.label { labelWritten.insert(key) }
+                        if !m.isSharedName { ownNameWritten.insert(key) }
                         if m.isSuppressed { entities[key]?.isSuppressed = true }
                         m.entity = key
                         continue
@@ -165,9 +166,11 @@ struct EntityResolver {
         }
         // A place named only as a modifier ("the Paris-based exchange") is not an entity of its own.
         for (key, e) in entities where e.type == .place && !headUse.contains(key) { entities[key]?.isSuppressed = true }
-        // A party the article never calls by the lexicon's name ("Green Party" is many parties) is
-        // labelled by the longest name the article uses ("the Greens" → Greens, "Tory party").
-        for key in partyKeys.subtracting(labelWritten) {
+        // A party is labelled by the lexicon's name, whichever of its names the article uses ("Tory",
+        // "the Tories" → Conservative Party), unless the article only uses names that parties of
+        // several countries share ("Green Party" is many parties): then by the longest of those
+        // ("the Greens" → Greens).
+        for key in partyKeys.subtracting(ownNameWritten) {
             guard var e = entities[key], let name = e.aliases.min(by: { a, b in
                 a.unicodeScalars.count != b.unicodeScalars.count ? a.unicodeScalars.count > b.unicodeScalars.count
                     : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)

@@ -26,6 +26,8 @@ struct Mention: Sendable, Hashable {
     var type: EntityType?
     /// The lexicon entry the name matched.
     var entry: Lexicon.Entry?
+    /// The name is one the lexicon lists as shared by parties of several countries ("Greens").
+    var isSharedName = false
     /// Rule that gave the type (kept for explanations): "lexicon", "title", "given-name", "suffix", ...
     var typedBy: String?
     /// Title or office in front of a person ("President", "chief executive").

@@ -7,7 +7,9 @@ import KGModel
 /// Capitalized word runs are split at lexicon names and titles; a run nothing types stays untyped
 /// (resolution may type it from another mention of the same name, a relation rule from its role).
 /// A sentence-initial capitalized word counts only when the lexicon knows it, it is a given
-/// name or an acronym, or the article also writes it capitalized inside a sentence.
+/// name or an acronym, or the article also writes it capitalized inside a sentence; a lexicon name
+/// that is also an ordinary word ("Labour costs rose") needs the last, a title after it, or the
+/// article naming the same entry inside a sentence.
 struct MentionTagger {
     let lexicon: Lexicon
     let tokens: [Token]
@@ -18,6 +20,8 @@ struct MentionTagger {
     let midSentenceCapitals: Set<String>
     /// The wire-story dateline opening the body, if any.
     let dateline: Dateline?
+    /// Labels of lexicon entries named somewhere other than at a sentence start.
+    let namedInside: Set<String>
 
     init(lexicon: Lexicon, tokens: [Token], scalars: [Unicode.Scalar], sentences: [Sentence], skipped: Set<Int>,
          dateline: Dateline? = nil) {
@@ -27,13 +31,17 @@ struct MentionTagger {
         self.scalars = scalars
         self.skipped = skipped
         var caps = Set<String>()
+        var named = Set<String>()
         for s in sentences {
             var i = s.tokens.lowerBound + 1
             while i < s.tokens.upperBound {
                 let t = tokens[i]
                 let prev = tokens[i - 1]
                 let afterOpener = prev.kind == .punctuation && (prev.text == "\u{201C}" || prev.text == "\"" || prev.text == ":")
-                if t.isCapitalized, !afterOpener { caps.insert(t.text) }
+                if t.isCapitalized, !afterOpener {
+                    caps.insert(t.text)
+                    if let m = lexicon.longestMatch(tokens, at: i, end: s.tokens.upperBound) { named.insert(m.phrase.entry.label) }
+                }
                 i += 1
             }
             // Words of multi-word capitalized names count too ("Orvell" of "Orvell Capital").
@@ -51,6 +59,7 @@ struct MentionTagger {
             }
         }
         midSentenceCapitals = caps
+        namedInside = named
     }
 
     func text(_ r: Range<Int>) -> String {
@@ -90,6 +99,15 @@ struct MentionTagger {
                 i += 1
                 continue
             }
+            // "Labour costs rose.", "Democrats around the world ...": a name that is also an ordinary
+            // word, opening a sentence, is that word unless the article names the entry elsewhere or
+            // a title follows ("Labour MP Diane Abbott", "Greens co-leader").
+            if isSentenceInitial(i, sentence), lexicon.cue(.ordinaryWord, t), !midSentenceCapitals.contains(t.text),
+               let m = lexicon.longestMatch(tokens, at: i, end: e), m.length == 1, !namedInside.contains(m.phrase.entry.label),
+               titleEnd(from: i + 1, limit: e) == nil, !(i + 1 < e && MentionTagger.titlePrefixes.contains(tokens[i + 1].lower)) {
+                i += 1
+                continue
+            }
             let end = runEnd(from: i, sentenceEnd: e)
             if let m = lexicon.longestMatch(tokens, at: i, end: e), m.length > end - i {
                 mentions.append(lexiconMention(i..<(i + m.length), m.phrase))
@@ -112,11 +130,19 @@ struct MentionTagger {
     /// The dateline's city ("LABUAN BAJO" → Labuan Bajo), a place; the lexicon's entry when it knows
     /// the name (a capital stays the city, not its government).
     private func datelineCity(_ r: Range<Int>) -> Mention {
+        // A name the lexicon knows in capitals ("UK", "U.S.", "UAE") is that name, never re-cased.
+        if let known = lexicon.longestMatch(tokens, at: r.lowerBound, end: r.upperBound), known.length == r.count,
+           known.phrase.form == .name {
+            return lexiconMention(r, known.phrase)
+        }
         var surface = ""
         var keys: [String] = []
         for k in r {
             let t = tokens[k]
-            let cased = t.kind == .word ? String(t.text.prefix(1)) + t.text.dropFirst().lowercased() : t.text
+            // "U.K.", "D.C.": initials keep their capitals.
+            let initials = t.text.unicodeScalars.count >= 2 && t.text.hasSuffix(".") && !t.text.dropLast().contains { $0.isLetter && $0.isLowercase }
+                && t.text.split(separator: ".").allSatisfy { $0.count == 1 }
+            let cased = t.kind == .word && !initials ? String(t.text.prefix(1)) + t.text.dropFirst().lowercased() : t.text
             if k > r.lowerBound, t.spaceBefore { surface += " " }
             surface += cased
             keys.append(cased)
@@ -435,6 +461,7 @@ struct MentionTagger {
         case .capital: kind = .capital
         }
         var m = Mention(kind: kind, tokens: r, span: r, surface: text(r), entry: p.entry, typedBy: "lexicon")
+        m.isSharedName = p.isShared
         switch p.entry.kind {
         case .country: m.type = .country
         case .place: m.type = .place

@@ -40,6 +40,10 @@ struct Dateline: Sendable, Hashable {
             j = k + 1
         }
         guard j < tokens.count, ["-", "\u{2013}", "\u{2014}"].contains(tokens[j].text), tokens[j].newlinesBefore == 0 else { return nil }
+        // "UK-based miner Vedanta", "NATO-led forces": a hyphen glued to the word before and the word
+        // after joins a compound adjective; it is no dateline's dash.
+        if tokens[j].text != "\u{2014}", !tokens[j].spaceBefore, j + 1 < tokens.count, !tokens[j + 1].spaceBefore,
+           tokens[j + 1].kind != .punctuation { return nil }
         return Dateline(city: city, agency: agency, end: j + 1)
     }
 }

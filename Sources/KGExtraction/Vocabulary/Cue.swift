@@ -21,6 +21,7 @@ enum Cue: String, CaseIterable, Sendable {
     case orgDescription = "org-description"
     case facilitySuffix = "facility-suffix"
     case ended
+    case ordinaryWord = "ordinary-word"
 
     /// Categories matched on the token as written (names' suffixes and heads keep their case).
     var isCaseSensitive: Bool {

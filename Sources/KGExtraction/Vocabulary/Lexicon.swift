@@ -32,6 +32,9 @@ public struct Lexicon: Sendable {
     struct Phrase: Sendable, Hashable {
         var entry: Entry
         var form: Form
+        /// A name that parties of several countries go by ("Greens", "Social Democrats"): it resolves
+        /// to the entry, but does not establish the entry's label as the article's name for it.
+        var isShared = false
     }
 
     /// Phrase key (token texts joined by a space) to what it names.
@@ -89,6 +92,7 @@ public struct Lexicon: Sendable {
             let entry = Entry(label: cols[0], kind: kind)
             add(cols[0], Phrase(entry: entry, form: .name))
             for a in Lexicon.list(cols, 2) { add(a, Phrase(entry: entry, form: .name)) }
+            for a in Lexicon.list(cols, 3) { add(a, Phrase(entry: entry, form: .name, isShared: true)) }
         }
         for (n, cols) in try Lexicon.rows(places, file: "places.tsv", minColumns: 2) {
             guard let kind = Kind(rawValue: cols[1].lowercased()), kind == .place || kind == .region else {
