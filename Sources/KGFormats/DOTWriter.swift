@@ -48,7 +48,7 @@ import KGRDF
 ///   DOT as data should leave this option off.
 ///
 /// Lifecycle as ``GraphMLWriter``: ``begin(entities:documents:)``, ``write(_:)``, ``finish()``.
-public final class DOTWriter {
+public final class DOTWriter: PropertyGraphWriter {
     /// What the writer needs besides the graph.
     public struct Options: Sendable {
         /// The `iri` of a node.
@@ -126,9 +126,7 @@ public final class DOTWriter {
 
     private let sink: ByteSink
     private let options: Options
-    private var attributes: PropertyGraphAttributes?
-    private var writtenEdges = RelationIDSet()
-    private var finished = false
+    private var state = PropertyGraphWriterState(document: "dot graph")
     /// For the legend: the entity types, relations and modalities written, and the legend's id prefix.
     private var typesPresent = Set<EntityType>()
     private var kindsPresent = Set<RelationKind>()
@@ -151,12 +149,9 @@ public final class DOTWriter {
     /// - Throws: ``FormatError/duplicateEntity(id:)``; ``FormatError/outOfOrder(operation:)`` when called twice;
     ///   the sink's ``OutputError``.
     public func begin(entities: [Entity], documents: [Document]) throws {
-        guard attributes == nil, !finished else { throw FormatError.outOfOrder(operation: "begin a dot graph") }
-        let attributes = try PropertyGraphAttributes(entities: entities, documents: documents,
-                                                     iriForEntity: options.iriForEntity,
-                                                     iriForRelation: options.iriForRelation,
-                                                     relationIRIPrefix: options.relationIRIPrefix)
-        self.attributes = attributes
+        let attributes = try state.begin(entities: entities, documents: documents, iriForEntity: options.iriForEntity,
+                                         iriForRelation: options.iriForRelation,
+                                         relationIRIPrefix: options.relationIRIPrefix)
         var out = "digraph " + DOTWriter.quoted(options.graphName) + " {\n"
         out += "  graph [charset=\"UTF-8\", rankdir=\"LR\"];\n"
         out += "  node [style=\"filled\", fontsize=\"11\"];\n"
@@ -205,17 +200,10 @@ public final class DOTWriter {
     /// ``write(_:)`` for a relation whose id is already known.
     /// - Throws: as ``write(_:)``.
     public func write(_ identified: IdentifiedRelation) throws {
-        guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
+        guard let attributes = try state.admit(identified, checksEntities: options.checksEntities,
+                                               skipsRepeatedEdges: options.skipsRepeatedEdges) else { return }
         let relation = identified.relation
-        if options.checksEntities {
-            try attributes.validate(relation)
-        } else {
-            try PropertyGraphAttributes.checkShare(relation)
-        }
         let id = identified.id
-        if options.skipsRepeatedEdges {
-            guard writtenEdges.insert(id) else { return }
-        }
         kindsPresent.insert(relation.kind)
         modalitiesPresent.insert(relation.modality)
         // The statement is built as bytes: the same text as attributeList(_:) with quoted(_:).
@@ -250,8 +238,7 @@ public final class DOTWriter {
     /// - Throws: ``FormatError/outOfOrder(operation:)`` before ``begin(entities:documents:)`` or when called twice;
     ///   the sink's ``OutputError``.
     public func finish() throws {
-        guard attributes != nil, !finished else { throw FormatError.outOfOrder(operation: "finish a dot graph") }
-        finished = true
+        try state.finish()
         if options.legend { try writeLegend() }
         try sink.write("}\n")
     }
@@ -290,11 +277,7 @@ public final class DOTWriter {
     /// Writes a whole graph in its sorted order (see ``GraphMLWriter/write(_:to:options:)``).
     /// - Throws: as ``begin(entities:documents:)``, ``write(_:)`` and ``finish()``.
     public static func write(_ graph: KnowledgeGraph, to sink: ByteSink, options: Options = Options()) throws {
-        let writer = DOTWriter(sink: sink, options: options)
-        for relation in graph.relations { try PropertyGraphAttributes.checkShare(relation) }
-        try writer.begin(entities: graph.sortedEntities, documents: graph.sortedDocuments)
-        for relation in graph.sortedRelations { try writer.write(relation) }
-        try writer.finish()
+        try DOTWriter(sink: sink, options: options).writeWhole(graph)
     }
 
     /// `member-of`, `holds-share-in 50%`, `met-with 2008-09-22 (planned)`.

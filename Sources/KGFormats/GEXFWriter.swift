@@ -61,7 +61,7 @@ import KGRDF
 /// let sink = MemorySink()
 /// try GEXFWriter.write(graph, to: sink)
 /// ```
-public final class GEXFWriter {
+public final class GEXFWriter: PropertyGraphWriter {
     /// What the writer needs besides the graph.
     public struct Options: Sendable {
         /// The `iri` of a node.
@@ -104,9 +104,7 @@ public final class GEXFWriter {
 
     private let xml: XMLWriter
     private let options: Options
-    private var attributes: PropertyGraphAttributes?
-    private var writtenEdges = RelationIDSet()
-    private var finished = false
+    private var state = PropertyGraphWriterState(document: "gexf document")
 
     /// Binds a writer to a sink. Nothing is written until ``begin(entities:documents:)``.
     /// - Throws: ``FormatError/xmlWriter(operation:)`` when libxml2 cannot create its writer.
@@ -124,11 +122,8 @@ public final class GEXFWriter {
     /// - Throws: ``FormatError/duplicateEntity(id:)``; ``FormatError/outOfOrder(operation:)`` when called twice;
     ///   the sink's ``OutputError``.
     public func begin(entities: [Entity], documents: [Document]) throws {
-        guard attributes == nil, !finished else { throw FormatError.outOfOrder(operation: "begin a gexf document") }
-        let attributes = try PropertyGraphAttributes(entities: entities, documents: documents,
-                                                     iriForEntity: options.iriForEntity,
-                                                     iriForRelation: options.iriForRelation)
-        self.attributes = attributes
+        let attributes = try state.begin(entities: entities, documents: documents, iriForEntity: options.iriForEntity,
+                                         iriForRelation: options.iriForRelation)
         try xml.startDocument()
         try xml.startElement("gexf")
         try xml.attribute("xmlns", GEXFWriter.namespace)
@@ -176,10 +171,9 @@ public final class GEXFWriter {
     ///   not finite; ``FormatError/outOfOrder(operation:)`` before ``begin(entities:documents:)`` or
     ///   after ``finish()``; the sink's ``OutputError``.
     public func write(_ relation: Relation) throws {
-        guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
-        try attributes.validate(relation)
-        let id = relation.id
-        guard writtenEdges.insert(id) else { return }
+        let identified = IdentifiedRelation(relation)
+        guard let attributes = try state.admit(identified) else { return }
+        let id = identified.id
         try xml.startElement("edge")
         try xml.attribute("id", id)
         try xml.attribute("source", Identifier.nmtoken(relation.subject))
@@ -208,8 +202,7 @@ public final class GEXFWriter {
     /// - Throws: ``FormatError/outOfOrder(operation:)`` before ``begin(entities:documents:)`` or when
     ///   called twice; the sink's ``OutputError``.
     public func finish() throws {
-        guard attributes != nil, !finished else { throw FormatError.outOfOrder(operation: "finish a gexf document") }
-        finished = true
+        try state.finish()
         try xml.endElement()   // edges
         try xml.endElement()   // graph
         try xml.endElement()   // gexf
@@ -226,11 +219,7 @@ public final class GEXFWriter {
     ///   cannot be written is refused before any byte is written.
     /// - Complexity: O(n + m) for n entities and m relations, after the graph's sorting.
     public static func write(_ graph: KnowledgeGraph, to sink: ByteSink, options: Options = Options()) throws {
-        let writer = try GEXFWriter(sink: sink, options: options)
-        for relation in graph.relations { try PropertyGraphAttributes.checkShare(relation) }
-        try writer.begin(entities: graph.sortedEntities, documents: graph.sortedDocuments)
-        for relation in graph.sortedRelations { try writer.write(relation) }
-        try writer.finish()
+        try GEXFWriter(sink: sink, options: options).writeWhole(graph)
     }
 
     /// The `start` of an edge whose relation has `date`: the first day of the period it names

@@ -34,7 +34,7 @@ import KGRDF
 /// Lifecycle (streaming; the writer never holds the relations): ``begin(entities:documents:)``
 /// writes the keys and all nodes, ``write(_:)`` one edge per call, ``finish()`` closes the
 /// document and flushes into the sink (it does not commit the sink).
-public final class GraphMLWriter {
+public final class GraphMLWriter: PropertyGraphWriter {
     /// What the writer needs besides the graph.
     public struct Options: Sendable {
         /// The `iri` of a node.
@@ -86,9 +86,7 @@ public final class GraphMLWriter {
 
     private let xml: XMLWriter
     private let options: Options
-    private var attributes: PropertyGraphAttributes?
-    private var writtenEdges = RelationIDSet()
-    private var finished = false
+    private var state = PropertyGraphWriterState(document: "graphml document")
 
     /// Binds a writer to a sink. Nothing is written until ``begin(entities:documents:)``.
     /// - Throws: ``FormatError/xmlWriter(operation:)`` when libxml2 cannot create its writer.
@@ -105,12 +103,9 @@ public final class GraphMLWriter {
     /// - Throws: ``FormatError/duplicateEntity(id:)``; ``FormatError/outOfOrder(operation:)`` when called twice;
     ///   the sink's ``OutputError``.
     public func begin(entities: [Entity], documents: [Document]) throws {
-        guard attributes == nil, !finished else { throw FormatError.outOfOrder(operation: "begin a graphml document") }
-        let attributes = try PropertyGraphAttributes(entities: entities, documents: documents,
-                                                     iriForEntity: options.iriForEntity,
-                                                     iriForRelation: options.iriForRelation,
-                                                     relationIRIPrefix: options.relationIRIPrefix)
-        self.attributes = attributes
+        let attributes = try state.begin(entities: entities, documents: documents, iriForEntity: options.iriForEntity,
+                                         iriForRelation: options.iriForRelation,
+                                         relationIRIPrefix: options.relationIRIPrefix)
         try xml.startDocument()
         try xml.startElement("graphml")
         try xml.attribute("xmlns", GraphMLWriter.namespace)
@@ -151,17 +146,10 @@ public final class GraphMLWriter {
     /// ``write(_:)`` for a relation whose id is already known.
     /// - Throws: as ``write(_:)``.
     public func write(_ identified: IdentifiedRelation) throws {
-        guard let attributes, !finished else { throw FormatError.outOfOrder(operation: "write an edge") }
+        guard let attributes = try state.admit(identified, checksEntities: options.checksEntities,
+                                               skipsRepeatedEdges: options.skipsRepeatedEdges) else { return }
         let relation = identified.relation
-        if options.checksEntities {
-            try attributes.validate(relation)
-        } else {
-            try PropertyGraphAttributes.checkShare(relation)
-        }
         let id = identified.id
-        if options.skipsRepeatedEdges {
-            guard writtenEdges.insert(id) else { return }
-        }
         try xml.startElement("edge")
         try xml.attribute("id", id)
         try xml.attribute("source", PropertyGraphAttributes.nmtoken(relation.subject))
@@ -174,8 +162,7 @@ public final class GraphMLWriter {
     /// - Throws: ``FormatError/outOfOrder(operation:)`` before ``begin(entities:documents:)`` or when
     ///   called twice; the sink's ``OutputError``.
     public func finish() throws {
-        guard attributes != nil, !finished else { throw FormatError.outOfOrder(operation: "finish a graphml document") }
-        finished = true
+        try state.finish()
         try xml.endElement()   // graph
         try xml.endElement()   // graphml
         try xml.endDocument()
@@ -190,11 +177,7 @@ public final class GraphMLWriter {
     /// - Throws: as ``begin(entities:documents:)``, ``write(_:)`` and ``finish()``.
     /// - Complexity: O(n + m) for n entities and m relations, after the graph's sorting.
     public static func write(_ graph: KnowledgeGraph, to sink: ByteSink, options: Options = Options()) throws {
-        let writer = try GraphMLWriter(sink: sink, options: options)
-        for relation in graph.relations { try PropertyGraphAttributes.checkShare(relation) }
-        try writer.begin(entities: graph.sortedEntities, documents: graph.sortedDocuments)
-        for relation in graph.sortedRelations { try writer.write(relation) }
-        try writer.finish()
+        try GraphMLWriter(sink: sink, options: options).writeWhole(graph)
     }
 
     private func writeData(_ values: [(key: String, value: PropertyGraphAttributes.Value)]) throws {
