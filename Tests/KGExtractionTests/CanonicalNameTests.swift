@@ -151,4 +151,12 @@ final class CanonicalNameTests: XCTestCase {
         XCTAssertEqual(g.entities["social-democratic-party-of-germany"]?.label, "Social Democratic Party of Germany")
         XCTAssertEqual(g.entities["social-democratic-party-of-germany"]?.aliases, ["Social Democrats", "SPD"], "first seen first")
     }
+
+    /// Forces named like a party are not the party: "Republican Guard" is not the Republican Party.
+    func testForcesNamedLikeAPartyAreTheirOwnOrganization() {
+        XCTAssertEqual(entities("Iraq's Republican Guard moved north on Monday."),
+                       ["iraq|Iraq|Country", "republican-guard|Republican Guard|Organization"])
+        XCTAssertEqual(entities("Iran's Revolutionary Guards seized the tanker."),
+                       ["iran|Iran|Country", "islamic-revolutionary-guard-corps|Islamic Revolutionary Guard Corps|Organization"])
+    }
 }
