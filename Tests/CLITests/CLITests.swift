@@ -137,7 +137,7 @@ final class CLITests: XCTestCase {
         let out = dir.appendingPathComponent("out")
         let result = try run(["convert", input.path, "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3: field 'share': expected a number (percent, 0 to 100), found the string \"50%\"\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3:78: field 'share': expected a number (percent, 0 to 100), found the string \"50%\"\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("bad.graphml").path))
     }
 

@@ -73,7 +73,7 @@ final class ConvertStreamingTests: XCTestCase {
         let out = dir.appendingPathComponent("out")
         let result = try run(["convert", input.path, "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: \(input.path):4: field 'kind': an entity after the first relation line; put every document and entity line before the relations, which are streamed\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):4:9: field 'kind': an entity after the first relation line; put every document and entity line before the relations, which are streamed\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
     }
 
@@ -83,7 +83,7 @@ final class ConvertStreamingTests: XCTestCase {
         try write(entities + [relation.replacingOccurrences(of: #""object":"b""#, with: #""object":"z""#)], to: input)
         let result = try run(["convert", input.path, "--to", "graphml", "-o", dir.appendingPathComponent("g.graphml").path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3: field 'object': names entity \"z\", which no earlier line declares; add an entity line for it before this line\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3:66: field 'object': names entity \"z\", which no earlier line declares; add an entity line for it before this line\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.graphml").path))
     }
 
@@ -127,9 +127,9 @@ final class ConvertStreamingTests: XCTestCase {
         var result = try run(["convert", input.path, "--to", "ntriples", "-o", target])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr.split(separator: "\n"), [
-            "kgexport: warning: \(input.path):3: field 'id': unknown field, ignored",
-            "kgexport: warning: \(input.path):4: field 'id': unknown field, ignored",
-            "kgexport: warning: \(input.path):5: field 'id': unknown field, ignored",
+            "kgexport: warning: \(input.path):3:2: field 'id': unknown field, ignored",
+            "kgexport: warning: \(input.path):4:2: field 'id': unknown field, ignored",
+            "kgexport: warning: \(input.path):5:2: field 'id': unknown field, ignored",
             "kgexport: warning: 2 more warnings for field 'id' not shown (--verbose lists them)",
             "kgexport: 2 entities, 5 relations; wrote \(target)",
         ])
@@ -139,7 +139,7 @@ final class ConvertStreamingTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
         result = try run(["convert", input.path, "--to", "ntriples", "-o", target, "--strict"])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3: field 'id': unknown field; remove it, or run without --strict\n")
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):3:2: field 'id': unknown field; remove it, or run without --strict\n")
         result = try run(["convert", input.path, "--quiet", "--verbose"])
         XCTAssertEqual(result.status, 64)
     }
