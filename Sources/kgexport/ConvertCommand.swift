@@ -14,6 +14,10 @@ struct ConvertCommand: ParsableCommand {
         streamed from the input to every output, so memory does not grow with their number; they \
         are written in input order, entities in id order. A bad line stops the run with its file, \
         line, column and field, and nothing is written.
+
+        --drop-isolated reads the inputs twice: first for the entities the relations name, then \
+        to write. Standard input is first copied to a temporary file in TMPDIR (else /tmp), \
+        removed at the end of the run.
         """
     )
 
@@ -48,7 +52,7 @@ struct ConvertCommand: ParsableCommand {
             let stem = inputs.count == 1 && inputs[0] != "-" ? ExtractCommand.stem(of: inputs[0]) : name
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
             let export = StreamingExport(inputs: inputs, baseIRI: output.baseIRI, clusterByType: output.clusterByType,
-                                         warn: warnings.report, progress: progress)
+                                         warn: warnings.report, progress: progress, dropIsolated: output.dropIsolated)
             let started = ProgressReporter.now()
             let result = try export.run(plan)
             warnings.finish()
@@ -59,9 +63,13 @@ struct ConvertCommand: ParsableCommand {
             }
             if !quiet {
                 let files = result.written.filter { $0 != "-" }
-                var counts = "\(result.entities) entities, \(result.relations) relations"
+                var counts = "\(result.entities) entit\(result.entities == 1 ? "y" : "ies"), "
+                    + "\(result.relations) relation\(result.relations == 1 ? "" : "s")"
                 if result.duplicates > 0 {
                     counts += " (\(result.duplicates) repeated relation \(result.duplicates == 1 ? "line" : "lines") left out)"
+                }
+                if result.isolated > 0 {
+                    counts += " (\(isolatedEntities(result.isolated)) left out)"
                 }
                 note(files.isEmpty ? counts : counts + "; wrote " + files.joined(separator: ", "))
             }

@@ -19,27 +19,15 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Article file (UTF-8 text).", valueName: "article"))
     var article: String
 
-    @Option(name: .long, help: ArgumentHelp("Publication date (YYYY-MM-DD, YYYY-MM or YYYY) when the header has no Date: line.", valueName: "date"))
-    var documentDate: String?
+    @OptionGroup var reading: ArticleOptions
 
     mutating func run() throws {
         ignoreBrokenPipe()
-        var date: PartialDate?
-        if let text = documentDate {
-            guard let d = PartialDate(iso: text), d.year != nil else {
-                throw ValidationError("--document-date '\(text)' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
-            }
-            date = d
-        }
+        let date = reading.date
         do {
             let lexicon: Lexicon
             do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
-            let input: Article
-            do {
-                input = try ArticleReader.read(contentsOf: URL(fileURLWithPath: article))
-            } catch {
-                throw CommandFailure.data("\(error)")
-            }
+            let input = try ArticleInput.read(article, lenient: reading.lenient, quiet: false)
             let text = Extractor(lexicon: lexicon).explain(input, documentDate: date).text
             do {
                 try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))

@@ -23,29 +23,23 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for articles whose header has no Date: line; resolves \"September 5\" and the like.", valueName: "date"))
-    var documentDate: String?
+    @OptionGroup var reading: ArticleOptions
 
     @Option(name: .long, help: ArgumentHelp("Base name of the output files when several articles are merged.", valueName: "name"))
     var name: String = "graph"
 
-    @Flag(name: .long, help: "Replace bytes that are not UTF-8 with U+FFFD (and say how many) instead of stopping with an error.")
-    var lenient = false
-
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
+
+    /// Usage errors are found here, before any work, so that they come with extract's usage.
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
 
     mutating func run() throws {
         ignoreBrokenPipe()
         let formats = try output.formats()
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        var date: PartialDate?
-        if let text = documentDate {
-            guard let d = PartialDate(iso: text), d.year != nil else {
-                throw ValidationError("--document-date '\(text)' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
-            }
-            date = d
-        }
+        let date = reading.date
         do {
             let lexicon: Lexicon
             do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
@@ -54,17 +48,19 @@ struct ExtractCommand: ParsableCommand {
             let progress = ProgressReporter.forStandardError(quiet: quiet, label: "extracting")
             progress.start(files: paths.count, bytes: 0)
             let graphs = try ParallelExtraction.extract(paths, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                        documentDate: date, extractor: extractor, lenient: lenient, quiet: quiet,
+                                                        documentDate: date, extractor: extractor, lenient: reading.lenient, quiet: quiet,
                                                         progress: { progress.update(filesDone: $0, relations: nil, bytes: 0) })
             progress.finish(relations: nil)
             // One node per entity across the articles (surnames, aliases, transliterations), every
             // attestation kept; the result does not depend on the order of the arguments.
-            let graph = EntityLinker().link(graphs)
+            var graph = EntityLinker().link(graphs)
+            var isolated = 0
+            if output.dropIsolated { (graph, isolated) = graph.droppingIsolatedEntities() }
             let stem = paths.count == 1 ? Self.stem(of: paths[0]) : name
             let plan = try Destination.plan(formats: formats, options: output, stem: stem)
             let written = try GraphExport(graph: graph, options: output).write(plan, inputs: paths)
             if !quiet {
-                note(summary(of: graph, written: written))
+                note(summary(of: graph, written: written, isolated: isolated))
             }
         } catch let failure as CommandFailure {
             throw report(failure)

@@ -98,3 +98,41 @@ struct GraphExport {
         }
     }
 }
+
+extension KnowledgeGraph {
+    /// The ids of the entities that take part in a relation: its subject, its object or its place.
+    var participatingEntityIDs: Set<String> {
+        var ids = Set<String>()
+        for relation in relations {
+            ids.insert(relation.subject)
+            ids.insert(relation.object)
+            if let place = relation.place { ids.insert(place) }
+        }
+        return ids
+    }
+
+    /// This graph without its isolated entities (those that take part in no relation, see
+    /// ``participatingEntityIDs``), and how many were left out. Relations and documents are kept.
+    func droppingIsolatedEntities() -> (graph: KnowledgeGraph, dropped: Int) {
+        let ids = participatingEntityIDs
+        var kept = KnowledgeGraph()
+        for entity in sortedEntities where ids.contains(entity.id) { kept.add(entity) }
+        for document in sortedDocuments { kept.add(document) }
+        for relation in relations { kept.add(relation) }
+        return (kept, entities.count - kept.entities.count)
+    }
+}
+
+/// ``summary(of:written:)`` saying how many isolated entities `--drop-isolated` left out:
+/// `11 entities, 7 relations (12 isolated entities left out); wrote out/a.graphml`.
+func summary(of graph: KnowledgeGraph, written: [String], isolated: Int) -> String {
+    guard isolated > 0 else { return summary(of: graph, written: written) }
+    let files = written.filter { $0 != "-" }
+    let counts = summary(of: graph, written: []) + " (\(isolatedEntities(isolated)) left out)"
+    return files.isEmpty ? counts : counts + "; wrote " + files.joined(separator: ", ")
+}
+
+/// `1 isolated entity`, `12 isolated entities`.
+func isolatedEntities(_ count: Int) -> String {
+    "\(count) isolated entit\(count == 1 ? "y" : "ies")"
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `kgexport`: news articles in, a knowledge graph out, in the formats analysts' tools read.
 @main
@@ -29,4 +30,41 @@ struct KGExportCommand: ParsableCommand {
         subcommands: [ExtractCommand.self, ConvertCommand.self, StreamCommand.self, PushCommand.self, ExplainCommand.self],
         defaultSubcommand: ExtractCommand.self
     )
+
+    /// ArgumentParser's `main()`, except for a usage error that a subcommand finds while running
+    /// (a `ValidationError` thrown from `run()`, e.g. `--name a/b`): ArgumentParser would follow
+    /// it with the usage of `kgexport` itself, `kgexport <subcommand>`; here it is followed by the
+    /// usage of the subcommand, also of `extract` when it was run as the default. Errors found
+    /// while parsing and validating already come with the subcommand's usage.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            exit(usageError: error.message, of: type(of: command))
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// Prints `Error: MESSAGE`, the usage of `subcommand` and where its help is, as ArgumentParser
+    /// does for an error found while parsing, and exits with status 64.
+    static func exit(usageError message: String, of subcommand: ParsableCommand.Type) -> Never {
+        guard configuration.subcommands.contains(where: { ObjectIdentifier($0) == ObjectIdentifier(subcommand) }),
+              let name = configuration.commandName, let subcommandName = subcommand.configuration.commandName else {
+            exit(withError: ValidationError(message))
+        }
+        writeStandardError("""
+            Error: \(message)
+            Usage: \(usageString(for: subcommand))
+              See '\(name) \(subcommandName) --help' for more information.
+
+            """)
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
 }

@@ -59,8 +59,8 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     }
 
     /// Parses `graphml,rdfxml,dot` (also accepts the extensions `rdf`, `gv`, `nt`, `nq`, `ttl`, and
-    /// `n-triples`, `n-quads`, `json-ld`).
-    static func parseList(_ text: String) throws -> [OutputFormat] {
+    /// `n-triples`, `n-quads`, `json-ld`). Errors name `option`, the option the list came from.
+    static func parseList(_ text: String, option: String = "--to") throws -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: true) {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
@@ -75,11 +75,11 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
             default: OutputFormat(rawValue: name)
             }
             guard let format else {
-                throw ValidationError("unknown format '\(name)'; choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("\(option): unknown format '\(name)'; choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if !formats.contains(format) { formats.append(format) }
         }
-        guard !formats.isEmpty else { throw ValidationError("--to needs at least one format") }
+        guard !formats.isEmpty else { throw ValidationError("\(option) needs at least one format") }
         return formats
     }
 }

@@ -22,12 +22,17 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Namespace for the IRIs of entities, relations and articles.", valueName: "iri"))
     var baseIRI: String = "https://w3id.org/kgexport/id/"
 
+    @Flag(name: .long, help: "Leave out entities that take part in no relation (the place of a meeting takes part), in every format.")
+    var dropIsolated = false
+
+    /// Checked while parsing, so that a bad value is reported with the usage of the command given.
     func validate() throws {
         do {
             _ = try IRIMinter(base: baseIRI)
         } catch {
             throw ValidationError("--base-iri '\(baseIRI)' cannot be used: \(error)")
         }
+        _ = try formats()
     }
 
     func formats() throws -> [OutputFormat] {

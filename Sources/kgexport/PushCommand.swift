@@ -62,8 +62,7 @@ struct PushCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Namespace for the IRIs of entities, relations and articles.", valueName: "iri"))
     var baseIRI: String = "https://w3id.org/kgexport/id/"
 
-    @Option(name: .long, help: ArgumentHelp("Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for articles whose header has no Date: line.", valueName: "date"))
-    var documentDate: String?
+    @OptionGroup var reading: ArticleOptions
 
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for the store's answer.", valueName: "seconds"))
     var timeout: Double = 60
@@ -100,9 +99,6 @@ struct PushCommand: ParsableCommand {
         }
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
-        }
-        if let documentDate, PartialDate(iso: documentDate)?.year == nil {
-            throw ValidationError("--document-date '\(documentDate)' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
         }
     }
 
@@ -154,7 +150,7 @@ struct PushCommand: ParsableCommand {
 
     /// The one RDF syntax named by --format (aliases as in --to: nt, rdf, ttl).
     private func syntax() throws -> OutputFormat {
-        let formats = try OutputFormat.parseList(format)
+        let formats = (try? OutputFormat.parseList(format, option: "--format")) ?? []
         guard formats.count == 1, let syntax = formats.first, Self.syntaxes.contains(syntax) else {
             throw ValidationError("--format '\(format)' cannot be sent; choose one of \(Self.syntaxes.map(\.rawValue).joined(separator: ", "))")
         }
@@ -168,7 +164,8 @@ struct PushCommand: ParsableCommand {
     }
 
     /// The merged graph of the interchange files and the articles.
-    /// - Throws: ``CommandFailure`` (`.data` for unreadable input, `.io` for the lexicon).
+    /// - Throws: ``CommandFailure`` (`.data` for bad input, `.io` for an article or the lexicon that
+    ///   cannot be read).
     private func readGraph() throws -> KnowledgeGraph {
         var merged = KnowledgeGraph()
         for path in input {
@@ -187,14 +184,9 @@ struct PushCommand: ParsableCommand {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
         let extractor = Extractor(lexicon: lexicon)
-        let date = documentDate.flatMap { PartialDate(iso: $0) }
+        let date = reading.date
         for path in articles {
-            let article: Article
-            do {
-                article = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw CommandFailure.data("\(error)")
-            }
+            let article = try ArticleInput.read(path, lenient: reading.lenient, quiet: quiet)
             merged.merge(extractor.extract(article, documentDate: date))
         }
         return merged

@@ -59,7 +59,7 @@ struct StreamCommand: ParsableCommand {
     }
 
     private func syntax() throws -> Syntax {
-        switch try OutputFormat.parseList(to) {
+        switch try? OutputFormat.parseList(to) {
         case [.nquads]: return .nquads
         case [.jsonl]: return .jsonl
         default: throw ValidationError("--to for stream takes nquads or jsonl, not '\(to)'")

@@ -33,12 +33,18 @@ struct StreamingExport {
     let warn: (InterchangeWarning) throws -> Void
     /// Told of the progress of the relations.
     let progress: ProgressReporter
+    /// Leave out the entities that take part in no relation (as subject, object or place). The
+    /// inputs are then read twice, the first time for the ids of the entities the relations name;
+    /// standard input is first copied to a temporary file (``StandardInputCopy``).
+    var dropIsolated = false
 
     /// What a run read and wrote.
     struct Summary {
         var entities = 0
         var relations = 0
         var duplicates = 0
+        /// Entities left out by ``StreamingExport/dropIsolated``.
+        var isolated = 0
         var written: [String] = []
     }
 
@@ -53,20 +59,40 @@ struct StreamingExport {
         } catch {
             throw CommandFailure.data("--base-iri \(baseIRI): \(error)")
         }
+        // 0. With dropIsolated, a first pass for the ids of the entities that take part in a
+        //    relation; it reports the warnings and stops at a bad line, so the second does not.
+        var sources = inputs.map { (path: $0, name: $0) }
+        var copy: StandardInputCopy?
+        defer { copy?.remove() }
+        let pending = WarningQueue()
+        var participating: Set<String>?
+        if dropIsolated {
+            if let i = inputs.firstIndex(of: "-") {
+                copy = try StandardInputCopy.make()
+                sources[i].path = copy?.path ?? "-"
+            }
+            participating = try participatingEntityIDs(sources, pending: pending)
+        }
+
         // 1. Every input's documents and entities, up to its first relation.
         var readers: [(reader: InterchangeStreamReader, first: Relation?)] = []
         var entities = EntityTable()
         var documentTable = KnowledgeGraph()
-        let pending = WarningQueue()
-        for path in inputs {
-            let reader = try open(path)
-            reader.warningHandler = { pending.warnings.append($0) }
+        var isolated = Set<String>()
+        for source in sources {
+            let reader = try open(source.path, name: source.name)
+            if participating == nil { reader.warningHandler = { pending.warnings.append($0) } }
             var first: Relation?
             while first == nil, let record = try next(reader) {
                 try flush(pending)
                 switch record {
                 case let .document(document): documentTable.add(document)
-                case let .entity(entity): entities.add(entity, merging: inputs.count > 1)
+                case let .entity(entity):
+                    if let participating, !participating.contains(entity.id) {
+                        isolated.insert(entity.id)
+                    } else {
+                        entities.add(entity, merging: inputs.count > 1)
+                    }
                 case let .relation(relation): first = relation
                 }
             }
@@ -80,7 +106,7 @@ struct StreamingExport {
 
         // 2. The writers, all begun before any relation.
         var sinks: [any CommittableSink] = []
-        var summary = Summary(entities: sortedEntities.count)
+        var summary = Summary(entities: sortedEntities.count, isolated: isolated.count)
         do {
             var writers: [(format: OutputFormat, path: String, writer: any RelationWriter)] = []
             for (format, path) in plan {
@@ -96,7 +122,7 @@ struct StreamingExport {
 
             // 3. The relations, straight from each input to every writer.
             var written = RelationIDSet()
-            let totalBytes = inputs.reduce(0) { $0 + (Self.size(of: $1) ?? 0) }
+            let totalBytes = sources.reduce(0) { $0 + (Self.size(of: $1.path) ?? 0) }
             var doneBytes = 0
             progress.start(files: inputs.count, bytes: totalBytes)
             for (index, (reader, first)) in readers.enumerated() {
@@ -139,9 +165,30 @@ struct StreamingExport {
         return summary
     }
 
-    private func open(_ path: String) throws -> InterchangeStreamReader {
+    /// The ids of the entities that the relations of the inputs name (subject, object, place).
+    /// Hands the warnings to ``warn`` as it reads.
+    /// - Throws: ``CommandFailure`` for the first bad line or unreadable input.
+    private func participatingEntityIDs(_ sources: [(path: String, name: String)], pending: WarningQueue) throws -> Set<String> {
+        var ids = Set<String>()
+        for source in sources {
+            let reader = try open(source.path, name: source.name)
+            reader.warningHandler = { pending.warnings.append($0) }
+            while let record = try next(reader) {
+                try flush(pending)
+                guard case let .relation(relation) = record else { continue }
+                ids.insert(relation.subject)
+                ids.insert(relation.object)
+                if let place = relation.place { ids.insert(place) }
+            }
+            try flush(pending)
+        }
+        return ids
+    }
+
+    /// Opens `path`, named `name` in messages.
+    private func open(_ path: String, name: String) throws -> InterchangeStreamReader {
         do {
-            return try InterchangeStreamReader(path: path, name: path)
+            return try InterchangeStreamReader(path: path, name: name)
         } catch where error.line == 0 {
             // The file itself cannot be read: an input/output error, not bad data.
             throw CommandFailure.io("\(error.file): \(error.message)")
@@ -258,5 +305,56 @@ struct StreamingExport {
     static func size(of path: String) -> Int? {
         guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
         return (attributes[.size] as? NSNumber)?.intValue
+    }
+}
+
+/// Standard input copied to a temporary file (`kgexport-stdin-XXXXXX` in `TMPDIR`, else `/tmp`),
+/// so that it can be read twice. Removed at the end of the run, and on SIGINT or SIGTERM.
+struct StandardInputCopy {
+    let path: String
+
+    /// Copies the whole of standard input.
+    /// - Throws: ``CommandFailure`` (`.io`) when the file cannot be made or written, or standard
+    ///   input cannot be read.
+    static func make() throws -> StandardInputCopy {
+        var directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
+        if directory.isEmpty { directory = "/tmp" }
+        while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
+        var template = Array((directory + "/kgexport-stdin-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw CommandFailure.io("cannot create a temporary file in \(directory) for a copy of standard input (\(String(cString: strerror(errno)))); set TMPDIR to a directory you can write to")
+        }
+        let copy = StandardInputCopy(path: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        SignalHandling.removeOnInterrupt(copy.path)
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                copy.remove()
+                throw CommandFailure.io("cannot read standard input (\(reason))")
+            }
+            var offset = 0
+            while offset < count {
+                let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    let reason = String(cString: strerror(errno))
+                    copy.remove()
+                    throw CommandFailure.io("cannot copy standard input to \(copy.path) (\(reason)); set TMPDIR to a directory with room")
+                }
+                offset += written
+            }
+        }
+        return copy
+    }
+
+    func remove() {
+        unlink(path)
+        SignalHandling.forget(path)
     }
 }
