@@ -75,6 +75,13 @@ public struct JSONPositions: Sendable, Hashable {
     public var values: [Int] = []
 
     public init() {}
+
+    /// The column (from 1, in Unicode scalars) of the byte at `offset` of the UTF-8 text `bytes`.
+    public static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var column = 1
+        for b in bytes.prefix(offset) where b & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes: no trailing commas, no comments, no NaN, no

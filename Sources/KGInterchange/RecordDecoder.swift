@@ -203,9 +203,7 @@ struct RecordDecoder {
 
     /// Column (from 1, in Unicode scalars) of a byte offset in a line.
     static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var column = 1
-        for b in bytes.prefix(offset) where b & 0xC0 != 0x80 { column += 1 }
-        return column
+        JSONPositions.column(ofByte: offset, in: bytes)
     }
 
     /// A parsed line: its bytes, its value and where its members are.

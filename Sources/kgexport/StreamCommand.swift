@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KGExtraction
 import KGFormats
+import KGInterchange
 import KGModel
 import KGRDF
 
@@ -95,11 +96,13 @@ struct ArticleStream {
     let syntax: StreamCommand.Syntax
     let jobs: Int
 
-    /// One input line.
-    struct Record: Decodable {
+    /// One input line: `{"id": …, "text": …, "date": …}` (`date` optional; other members ignored).
+    struct Record {
         let id: String
         let text: String
         let date: String?
+        /// The column of the `date` value, for its message.
+        var dateColumn = 1
     }
 
     /// Reads everything, writes everything.
@@ -134,16 +137,44 @@ struct ArticleStream {
         return counts
     }
 
+    /// The record on line `number` of standard input.
+    /// - Throws: ``CommandFailure/data(_:)`` `-:LINE:COLUMN: …` for a line that is not JSON, not an
+    ///   object, or lacks `id` or `text` or has a member of the wrong type (the column of the
+    ///   value at fault, or of the object's `{` for a missing member).
     static func decode(_ line: Data, line number: Int) throws -> Record {
-        do {
-            return try JSONDecoder().decode(Record.self, from: line)
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw CommandFailure.data("-:\(number): field '\(key.stringValue)': missing; each line is {\"id\": …, \"text\": …, \"date\": …}")
-        } catch DecodingError.typeMismatch(_, let context) {
-            let field = context.codingPath.last?.stringValue ?? "?"
-            throw CommandFailure.data("-:\(number): field '\(field)': expected a string")
-        } catch {
-            throw CommandFailure.data("-:\(number): not a JSON object {\"id\": …, \"text\": …, \"date\": …}")
+        let shape = "each line is {\"id\": …, \"text\": …, \"date\": …}"
+        let bytes = [UInt8](line)
+        return try bytes.withUnsafeBufferPointer { buffer throws -> Record in
+            func column(_ offset: Int) -> Int { JSONPositions.column(ofByte: offset, in: buffer) }
+            let parsed: (value: JSONValue, positions: JSONPositions)
+            do {
+                parsed = try JSONParser.parseWithPositions(buffer)
+            } catch let error as JSONSyntaxError {
+                throw CommandFailure.data("-:\(number):\(column(error.offset)): not JSON (\(error.message)); \(shape)")
+            }
+            guard case let .object(members) = parsed.value else {
+                throw CommandFailure.data("-:\(number):\(column(parsed.positions.start)): \(parsed.value.summary) is not a JSON object; \(shape)")
+            }
+            func string(_ key: String, required: Bool) throws -> (String, Int)? {
+                guard let index = members.firstIndex(where: { $0.0 == key }) else {
+                    guard !required else {
+                        throw CommandFailure.data("-:\(number):\(column(parsed.positions.start)): field '\(key)': missing; \(shape)")
+                    }
+                    return nil
+                }
+                let at = column(parsed.positions.values[index])
+                switch members[index].1 {
+                case let .string(value): return (value, at)
+                case .null where !required: return nil
+                case let other:
+                    throw CommandFailure.data("-:\(number):\(at): field '\(key)': expected a string, found \(other.summary)")
+                }
+            }
+            guard let id = try string("id", required: true), let text = try string("text", required: true) else {
+                throw CommandFailure.data("-:\(number): \(shape)")
+            }
+            let date = try string("date", required: false)
+            return Record(id: id.0, text: text.0, date: date?.0, dateColumn: date?.1 ?? 1)
         }
     }
 
@@ -155,7 +186,7 @@ struct ArticleStream {
         for (line, record) in batch {
             guard let text = record.date else { dates.append(nil); continue }
             guard let date = PartialDate(iso: text), date.year != nil else {
-                throw CommandFailure.data("-:\(line): field 'date': \"\(text)\" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+                throw CommandFailure.data("-:\(line):\(record.dateColumn): field 'date': \"\(text)\" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
             }
             dates.append(date)
         }

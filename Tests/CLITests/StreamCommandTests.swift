@@ -75,16 +75,26 @@ final class StreamCommandTests: XCTestCase {
         XCTAssertTrue(documents[1].contains(#""date":"2008-09-05""#), String(documents[1]))
     }
 
-    func testABadRecordNamesItsLine() throws {
+    /// Each bad record is named `-:LINE:COLUMN:` (the value at fault, or the `{` of an object
+    /// that lacks a member), with what to do.
+    func testABadRecordNamesItsLineAndColumn() throws {
         let records = try records()
-        var result = try run(["stream"], input: records[0] + "\n\n" + #"{"id":"x"}"# + "\n")
+        let shape = "each line is {\"id\": …, \"text\": …, \"date\": …}"
+        var result = try run(["stream"], input: records[0] + "\n\n" + #"  {"id":"x"}"# + "\n")
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "kgexport: -:3: field 'text': missing; each line is {\"id\": …, \"text\": …, \"date\": …}\n")
+        XCTAssertEqual(result.stderr, "kgexport: -:3:3: field 'text': missing; \(shape)\n")
         result = try run(["stream"], input: #"{"id":"x","text":"Hi.","date":"May"}"#)
-        XCTAssertEqual(result.stderr, "kgexport: -:1: field 'date': \"May\" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY\n")
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:31: field 'date': \"May\" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY\n")
+        result = try run(["stream"], input: #"{"id":"é","text":7}"#)
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:18: field 'text': expected a string, found the number 7\n")
         result = try run(["stream"], input: "not json\n")
         XCTAssertEqual(result.status, 65)
-        XCTAssertTrue(result.stderr.hasPrefix("kgexport: -:1: not a JSON object"), result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:1: not JSON (invalid literal; expected null); \(shape)\n")
+        result = try run(["stream"], input: "[1]\n")
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:1: an array is not a JSON object; \(shape)\n")
         result = try run(["stream", "--to", "graphml"], input: "")
         XCTAssertEqual(result.status, 64)
     }
