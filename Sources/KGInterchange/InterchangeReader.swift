@@ -39,9 +39,16 @@ public struct InterchangeReader {
     /// - Throws: ``InterchangeError`` (line 0 when the file cannot be read at all).
     public static func read(contentsOf url: URL, name: String? = nil) throws(InterchangeError) -> (graph: KnowledgeGraph, warnings: [InterchangeWarning]) {
         let display = name ?? url.path
+        // Opened here so that the message gives the system's reason ("no such file or
+        // directory"), as the streaming reader's does.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw InterchangeError(file: display, line: 0,
+                                   message: "cannot read the file (\(LineReaderError(code: errno).reason)); check the path and permissions")
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try FileHandle(fileDescriptor: fd, closeOnDealloc: true).readToEnd() ?? Data()
         } catch {
             throw InterchangeError(file: display, line: 0, message: "cannot read the file (\(error.localizedDescription)); check the path and permissions")
         }

@@ -164,14 +164,16 @@ struct PushCommand: ParsableCommand {
     }
 
     /// The merged graph of the interchange files and the articles.
-    /// - Throws: ``CommandFailure`` (`.data` for bad input, `.io` for an article or the lexicon that
-    ///   cannot be read).
+    /// - Throws: ``CommandFailure`` (`.data` for bad input, `.io` for an article, an interchange
+    ///   file or the lexicon that cannot be read).
     private func readGraph() throws -> KnowledgeGraph {
         var merged = KnowledgeGraph()
         for path in input {
             let result: (graph: KnowledgeGraph, warnings: [InterchangeWarning])
             do {
                 result = try InterchangeReader.read(contentsOf: URL(fileURLWithPath: path), name: path)
+            } catch let error as InterchangeError where error.line == 0 {
+                throw CommandFailure.io("\(error)")   // the file cannot be read at all, as convert says
             } catch {
                 throw CommandFailure.data("\(error)")
             }

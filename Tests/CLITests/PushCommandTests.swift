@@ -40,6 +40,16 @@ final class PushCommandTests: XCTestCase {
                       result.stderr)
     }
 
+    /// An interchange file that cannot be read is an input/output error (74), as in `convert`;
+    /// nothing is sent.
+    func testAMissingInterchangeFileIsAnInputOutputError() throws {
+        let missing = try K.temporaryDirectory(for: self).appendingPathComponent("missing.jsonl")
+        let port = try LoopbackGraphStore.closedPort()
+        let result = try K.run(["push", "--input", missing.path, "--endpoint", "http://127.0.0.1:\(port)/store", "--graph", graph])
+        XCTAssertEqual(result.status, 74, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: \(missing.path): cannot read the file (no such file or directory); check the path and permissions\n")
+    }
+
     /// Pushing to nothing: the article is read (with the warning) before the store is tried.
     func testLenientReadsTheArticleThenTriesTheStore() throws {
         let article = try articleWithAnInvalidByte()
