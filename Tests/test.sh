@@ -6,6 +6,10 @@
 # networkx, rdflib, igraph, pyoxigraph, oxigraph), then runs `swift test`. Tests start and stop their
 # own servers (Virtuoso, Oxigraph) on loopback. Interop tests fail, never skip, when a consumer is absent
 # (KGEXPORT_REQUIRE_TOOLS=1). Extra arguments go to `swift test` (e.g. --filter InteropTests).
+#
+# A whole run (no extra arguments) then runs each libFuzzer target (Tests/Fuzz/run.sh) from its
+# committed corpus for KGEXPORT_FUZZ_SECONDS seconds (default 30; 0 skips fuzzing), which adds a
+# sanitizer build of a few minutes and about 8 × that many seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,3 +39,8 @@ fi
 export KGEXPORT_REQUIRE_TOOLS=1 CI="${CI:-true}"
 swift build --build-tests
 swift test --skip-build "$@"
+
+fuzz_seconds="${KGEXPORT_FUZZ_SECONDS:-30}"
+if [ $# -eq 0 ] && [ "$fuzz_seconds" -gt 0 ]; then
+  bash Tests/Fuzz/run.sh "$fuzz_seconds"
+fi
