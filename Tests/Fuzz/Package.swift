@@ -4,7 +4,8 @@
 // `-sanitize=fuzzer`.
 import PackageDescription
 
-let fuzzTargets = ["FuzzArticle", "FuzzInterchange", "FuzzGraphML", "FuzzGEXF", "FuzzRDFXML", "FuzzDOT", "FuzzNTriples", "FuzzJSONLD"]
+let fuzzTargets = ["FuzzArticle", "FuzzInterchange", "FuzzGraphML", "FuzzGEXF", "FuzzRDFXML", "FuzzDOT", "FuzzNTriples", "FuzzJSONLD",
+                   "FuzzTurtle", "FuzzNQuads", "FuzzJSONLines"]
 
 let package = Package(
     name: "kgexport-fuzz",

@@ -4,7 +4,8 @@
 #   Tests/Fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 60); TARGETs default to all: FuzzArticle FuzzInterchange
-# FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT FuzzNTriples FuzzJSONLD. Each target starts from its
+# FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT FuzzNTriples FuzzJSONLD FuzzTurtle FuzzNQuads
+# FuzzJSONLines. Each target starts from its
 # committed corpus (Corpus/<target>, which includes every input that once failed) and writes the
 # inputs it finds to a work folder ($FUZZ_WORK, default a new temporary folder), never into the
 # repository.
@@ -19,7 +20,8 @@ root="$(cd "$here/../.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzArticle FuzzInterchange FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT FuzzNTriples FuzzJSONLD)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzArticle FuzzInterchange FuzzGraphML FuzzGEXF FuzzRDFXML FuzzDOT FuzzNTriples FuzzJSONLD
+  FuzzTurtle FuzzNQuads FuzzJSONLines)
 scratch="${FUZZ_SCRATCH:-$root/.build-fuzz}"
 work="${FUZZ_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/kgexport-fuzz.XXXXXX")}"
 

@@ -20,18 +20,7 @@ public func fuzzNTriples(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             return
         }
         var expected: [NTriplesGrammar.Line] = []
-        try mapping.forEachTriple(in: graph) { triple in
-            switch triple.object {
-            case let .iri(iri):
-                expected.append(.init(subject: triple.subject.string, predicate: triple.predicate.string, object: iri.string,
-                                      isLiteral: false))
-            case let .literal(literal):
-                let plain = literal.language == nil && literal.datatype.string == "http://www.w3.org/2001/XMLSchema#string"
-                expected.append(.init(subject: triple.subject.string, predicate: triple.predicate.string,
-                                      object: literal.lexicalForm, isLiteral: true, language: literal.language,
-                                      datatype: plain || literal.language != nil ? nil : literal.datatype.string))
-            }
-        }
+        try mapping.forEachTriple(in: graph) { expected.append(NTriplesGrammar.Line($0)) }
         let lines = try NTriplesGrammar.parse(sink.bytes)
         guard lines == expected else {
             let first = zip(lines, expected).first { $0 != $1 }
