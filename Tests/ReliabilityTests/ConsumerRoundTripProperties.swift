@@ -10,7 +10,8 @@ import Testing
 /// and typed attributes; Graphviz (`dot -Tjson`) reads DOT back to the same nodes, edges and
 /// attributes (as Graphviz keeps them: `\\` and `\n` escapes as written); rdflib reads RDF/XML,
 /// Turtle and JSON-LD back to the triples of the N-Triples file (for RDF/XML, modulo the removal of
-/// XML-illegal characters).
+/// XML-illegal characters), and N-Quads as a dataset whose graphs' union is that set, each
+/// relation's triples in the named graph of its source article (the default graph without one).
 ///
 /// Needs python3 with networkx and rdflib (PyPI) and Graphviz (Debian: graphviz). Without them the
 /// test is skipped, except under CI (`CI` or `KGEXPORT_REQUIRE_TOOLS` set), where it fails naming
@@ -60,8 +61,10 @@ struct ConsumerRoundTripProperties {
             try write("rdf") { try RDFXMLWriter.write(graph, mapping: mapping, to: $0) }
             try write("ttl") { try TurtleWriter.write(graph, mapping: mapping, to: $0) }
             try write("jsonld") { try JSONLDWriter.write(graph, mapping: mapping, to: $0) }
+            try write("nq") { try NQuadsWriter.write(graph, mapping: mapping, to: $0) }
         }
-        let result = try Self.python(Self.reader, arguments: [dir.path, String(graphs.count)])
+        let entityNamespace = mapping.iris.entityIRI(id: "x").string.dropLast()
+        let result = try Self.python(Self.reader, arguments: [dir.path, String(graphs.count), String(entityNamespace)])
         try #require(result.status == 0, "python3 failed: \(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         try #require(report.count == graphs.count)
@@ -86,7 +89,47 @@ struct ConsumerRoundTripProperties {
             #expect(edges == expected.edges)
             #expect(read["rdf"] as? [String] == [], "rdflib: \(read["rdf"] ?? "")")
             try checkDOT(read["dot"] as? [String: Any] ?? [:], graph)
+            try checkNQuads(read["nq"] as? [String: Any] ?? [:], graph, mapping)
         }
+        // The batch is not trivial for N-Quads: a dataset with several named graphs, and relations
+        // without a source (in the default graph).
+        let datasets = report.map { $0["nq"] as? [String: Any] ?? [:] }
+        #expect(datasets.contains { ($0["graphs"] as? [String] ?? []).count > 2 }, "no dataset has two named graphs")
+        #expect(graphs.contains { $0.relations.contains { $0.evidence.source == nil } }, "every relation has a source")
+    }
+
+    /// rdflib's reading of the N-Quads file against the graph: the union of its graphs is exactly
+    /// the N-Triples set; each relation's qualified node is in the graph of its source article (the
+    /// default graph without a source) and nowhere else; its direct triple is in the graphs of the
+    /// relations that state it; entities and articles are described in the default graph.
+    private func checkNQuads(_ read: [String: Any], _ graph: KnowledgeGraph, _ mapping: OntologyMapping) throws {
+        #expect(read["problems"] as? [String] == [], "rdflib, N-Quads: \(read["problems"] ?? "")")
+        let triples = try mapping.triples(for: graph)
+        #expect(read["triples"] as? Int == triples.count)
+        #expect(read["nt"] as? Int == triples.count)
+        var quads = 0
+        try mapping.forEachQuad(in: graph) { _ in quads += 1 }
+        #expect(read["quads"] as? Int == quads)
+
+        let iris = mapping.iris
+        var subjects: [String: Set<String>] = [:]
+        var direct: [String: Set<String>] = [:]
+        for entity in graph.entities.values { subjects[iris.entityIRI(for: entity).string, default: []].insert("") }
+        for document in graph.documents.values { subjects[iris.articleIRI(for: document).string, default: []].insert("") }
+        for relation in graph.sortedRelations {
+            let name = relation.evidence.source.map { iris.articleIRI(id: $0).string } ?? ""
+            subjects[iris.relationIRI(for: relation).string, default: []].insert(name)
+            if let triple = mapping.directTriple(forRelation: relation), case let .iri(object) = triple.object {
+                subjects[triple.subject.string, default: []].insert(name)
+                direct["\(triple.subject.string) \(triple.predicate.string) \(object.string)", default: []].insert(name)
+            }
+        }
+        func sets(_ value: Any?) -> [String: Set<String>] {
+            (value as? [String: [String]] ?? [:]).mapValues(Set.init)
+        }
+        #expect(sets(read["subjects"]) == subjects)
+        #expect(sets(read["direct"]) == direct)
+        #expect(Set(read["graphs"] as? [String] ?? []) == subjects.values.reduce(Set<String>()) { $0.union($1) })
     }
 
     /// Graphviz's reading of the DOT file against the graph: one node per entity, named by its id
@@ -208,13 +251,16 @@ struct ConsumerRoundTripProperties {
 
     final class Collector: @unchecked Sendable { var data = Data() }
 
-    /// Reads DIR/0..N-1.{graphml,nt,rdf,ttl,jsonld}; prints one JSON object per graph: the GraphML
-    /// nodes and edges as NetworkX reads them, and the triples each RDF syntax gained or lost
-    /// against the N-Triples file (empty when they agree).
+    /// Reads DIR/0..N-1.{graphml,nt,rdf,ttl,jsonld,nq}; prints one JSON object per graph: the
+    /// GraphML nodes and edges as NetworkX reads them, the triples each RDF syntax gained or lost
+    /// against the N-Triples file (empty when they agree), and the N-Quads dataset: its union's
+    /// differences from the N-Triples file, its sizes, the graphs ("" for the default graph) each
+    /// subject and each direct triple (entity subject, IRI object, not rdf:type) is in.
     static let reader = #"""
     import json, subprocess, sys
     import networkx as nx
-    from rdflib import Graph, Literal
+    from rdflib import RDF, Dataset, Graph, Literal, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     def xml_legal(text):
         out = []
@@ -233,7 +279,26 @@ struct ConsumerRoundTripProperties {
             return t
         return {(s, p, term(o)) for s, p, o in graph}
 
-    directory, count = sys.argv[1], int(sys.argv[2])
+    def dataset(path, reference, entity_namespace):
+        ds = Dataset()
+        ds.parse(path, format="nquads")
+        union, subjects, direct, graphs, quads = set(), {}, {}, set(), 0
+        for s, p, o, g in ds.quads((None, None, None, None)):
+            quads += 1
+            name = "" if g is None or g == DATASET_DEFAULT_GRAPH_ID else str(g)
+            graphs.add(name)
+            union.add((s, p, o))
+            subjects.setdefault(str(s), set()).add(name)
+            if str(s).startswith(entity_namespace) and isinstance(o, URIRef) and p != RDF.type:
+                direct.setdefault(f"{s} {p} {o}", set()).add(name)
+        want = set(reference)
+        problems = [f"nq has {t!r}" for t in sorted(union - want, key=str)[:3]]
+        problems += [f"nq lacks {t!r}" for t in sorted(want - union, key=str)[:3]]
+        return {"problems": problems, "triples": len(union), "nt": len(want), "quads": quads,
+                "graphs": sorted(graphs), "subjects": {k: sorted(v) for k, v in subjects.items()},
+                "direct": {k: sorted(v) for k, v in direct.items()}}
+
+    directory, count, entity_namespace = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     report = []
     for i in range(count):
         base = f"{directory}/{i}"
@@ -255,7 +320,8 @@ struct ConsumerRoundTripProperties {
         dot_nodes = {o["name"]: {k: v for k, v in o.items() if not k.startswith("_")} for o in objects if "nodes" not in o}
         dot_edges = [dict({k: v for k, v in e.items() if not k.startswith("_")}, tail=names[e["tail"]], head=names[e["head"]])
                      for e in laid.get("edges", [])]
-        report.append({"nodes": nodes, "edges": edges, "rdf": problems, "dot": {"nodes": dot_nodes, "edges": dot_edges}})
+        report.append({"nodes": nodes, "edges": edges, "rdf": problems, "dot": {"nodes": dot_nodes, "edges": dot_edges},
+                       "nq": dataset(base + ".nq", reference, entity_namespace)})
     print(json.dumps(report))
     """#
 }
