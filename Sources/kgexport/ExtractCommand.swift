@@ -112,7 +112,7 @@ enum ArticleInput {
         } catch let error as ArticleError {
             switch error {
             case .unreadable: throw CommandFailure.io("\(error)")
-            case .invalidUTF8: throw CommandFailure.data("\(error); save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD")
+            case .invalidUTF8: throw CommandFailure.data("\(error); save the file as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD")
             default: throw CommandFailure.data("\(error)")
             }
         } catch {

@@ -20,7 +20,7 @@ final class BadInputTests: XCTestCase {
         let result = try K.run([article.path, "--output-dir", out.path])
         XCTAssertEqual(result.status, 65)
         XCTAssertEqual(result.stderr, "kgexport: \(article.path):3:4: invalid UTF-8 (byte offset 13); "
-                       + "save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
+                       + "save the file as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
         XCTAssertEqual(K.files(in: out), [])
     }
 
@@ -32,7 +32,7 @@ final class BadInputTests: XCTestCase {
         let result = try K.run([article.path, "--to", "jsonl", "-o", "-"])
         XCTAssertEqual(result.status, 65)
         XCTAssertEqual(result.stderr, "kgexport: \(article.path):3:3: invalid UTF-8 (byte offset 10); "
-                       + "save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
+                       + "save the file as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
         XCTAssertEqual(result.stdout, "")
     }
 

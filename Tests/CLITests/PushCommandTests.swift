@@ -36,7 +36,7 @@ final class PushCommandTests: XCTestCase {
         let result = try K.run(["push", article.path, "--endpoint", "http://127.0.0.1:\(port)/store", "--graph", graph])
         XCTAssertEqual(result.status, 65, result.stderr)
         XCTAssertTrue(result.stderr.hasPrefix("kgexport: \(article.path):"), result.stderr)
-        XCTAssertTrue(result.stderr.hasSuffix(": invalid UTF-8 (byte offset \(try byteOffset(article))); save it as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n"),
+        XCTAssertTrue(result.stderr.hasSuffix(": invalid UTF-8 (byte offset \(try byteOffset(article))); save the file as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n"),
                       result.stderr)
     }
 
