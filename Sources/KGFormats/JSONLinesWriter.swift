@@ -18,8 +18,11 @@ public final class JSONLinesWriter {
         line.reserveCapacity(1024)
     }
 
-    /// Writes the whole graph in its deterministic order. - Throws: the sink's errors.
+    /// Writes the whole graph in its deterministic order.
+    /// - Throws: ``FormatError/invalidValue(relation:field:value:)`` for a share JSON cannot hold
+    ///   (NaN, infinite), before any byte is written; the sink's errors.
     public static func write(_ graph: KnowledgeGraph, to sink: ByteSink) throws {
+        for relation in graph.relations { try PropertyGraphAttributes.checkShare(relation) }
         let writer = JSONLinesWriter(sink: sink)
         try writer.begin(entities: graph.sortedEntities, documents: graph.sortedDocuments)
         for r in graph.sortedRelations { try writer.write(r) }
@@ -53,8 +56,11 @@ public final class JSONLinesWriter {
         }
     }
 
-    /// Writes one relation line. - Throws: the sink's errors.
+    /// Writes one relation line.
+    /// - Throws: ``FormatError/invalidValue(relation:field:value:)`` for a share JSON cannot hold
+    ///   (RFC 8259 §6 has no NaN or infinity), as every other writer refuses it; the sink's errors.
     public func write(_ r: Relation) throws {
+        try PropertyGraphAttributes.checkShare(r)
         start("relation")
         member("subject", string: r.subject)
         member("relation", string: r.kind.rawValue)

@@ -73,29 +73,24 @@ struct FuzzRegressionTests {
     }
 
     /// FuzzJSONLines (found by reading the writer against its fuzz target's JSON check): a share
-    /// that is NaN or infinite is written as the bare word `NaN`, `INF` or `-INF`
-    /// (`{"kind":"relation",…,"share":NaN,…}`), which is not JSON (RFC 8259 §6 has no such
-    /// numbers), so the interchange file is ill-formed and `kgexport convert` refuses its own output
-    /// as malformed JSON. The other writers refuse such a share (FormatError.invalidValue); the JSON
-    /// Lines writer should too, or leave the share out. The fuzz target skips these lines' JSON
-    /// check until it is fixed.
+    /// that is NaN or infinite was written as the bare word `NaN`, `INF` or `-INF`, which is not
+    /// JSON (RFC 8259 §6), so `kgexport convert` refused kgexport's own file. It is refused now, as
+    /// every other writer refuses it, and nothing is written.
     @Test(arguments: [Double.nan, .infinity, -.infinity])
-    func jsonLinesWriterWritesANonFiniteShareAsABareWord(share: Double) throws {
+    func jsonLinesWriterRefusesANonFiniteShare(share: Double) throws {
         var graph = KnowledgeGraph()
         graph.add(Entity(id: "a", label: "A", type: .company))
         graph.add(Entity(id: "b", label: "B", type: .company))
         graph.add(Relation(subject: "a", kind: .holdsShareIn, object: "b", share: share))
         let sink = MemorySink()
-        let written: Result<Void, Error> = Result { try JSONLinesWriter.write(graph, to: sink) }
-        withKnownIssue("JSONLinesWriter writes a non-finite share as NaN, INF or -INF, which is not JSON") {
-            switch written {
-            case .failure(let error):
-                #expect(error as? FormatError != nil, "refused, but not with a FormatError: \(error)")
-            case .success:
-                for line in sink.text.split(separator: "\n") {
-                    #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
-                }
-            }
+        #expect(throws: FormatError.invalidValue(relation: "a holds-share-in b", field: "share", value: "\(share)")) {
+            try JSONLinesWriter.write(graph, to: sink)
         }
+        #expect(sink.bytes.isEmpty)
+        let writer = JSONLinesWriter(sink: sink)
+        try writer.begin(entities: graph.sortedEntities, documents: [])
+        let before = sink.bytes.count
+        #expect(throws: FormatError.self) { try writer.write(graph.sortedRelations[0]) }
+        #expect(sink.bytes.count == before, "no partial line")
     }
 }
