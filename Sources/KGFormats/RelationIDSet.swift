@@ -1,48 +1,28 @@
+import KGModel
+
 /// The set of ``KGModel/Relation/id``s a stream has written, in 8 bytes per relation or less, so
 /// that a relation given twice (the same attestation) is written once without keeping the
 /// relations or their id strings.
 ///
-/// A relation id is `r` and 16 hex digits (a 64-bit hash); the set keeps that number in an
-/// open-addressing table (linear probing, at most half full). Two ids are the same element exactly
-/// when their strings are equal. Memory: 8 to 16 bytes per element (the table doubles when half full).
+/// A relation id is `r` and 16 hex digits (a 64-bit hash); the set keeps that number in a
+/// ``KGModel/FingerprintSet``. Two ids are the same element exactly when their strings are equal.
+/// Memory: 8 to 16 bytes per element.
 public struct RelationIDSet: Sendable {
-    private var slots: [UInt64]
-    private var mask: Int
-    private var containsZero = false
-    /// Elements other than 0, stored in `slots` (0 marks an empty slot).
-    private var stored = 0
+    private var numbers = FingerprintSet()
     /// Ids not of the usual shape (never made by ``KGModel/Relation/id``; kept as strings).
     private var others: Set<String> = []
 
     /// The number of ids in the set.
-    public var count: Int { stored + (containsZero ? 1 : 0) + others.count }
+    public var count: Int { numbers.count + others.count }
 
     /// An empty set.
-    public init() {
-        slots = Array(repeating: 0, count: 1024)
-        mask = 1023
-    }
+    public init() {}
 
     /// Adds `id`; returns true when it was not in the set yet.
     /// - Complexity: O(1) on average.
     public mutating func insert(_ id: String) -> Bool {
         guard let value = RelationIDSet.number(id) else { return others.insert(id).inserted }
-        if value == 0 {
-            defer { containsZero = true }
-            return !containsZero
-        }
-        if (stored + 1) * 2 > slots.count { grow() }
-        var i = RelationIDSet.slot(value, mask)
-        while true {
-            let current = slots[i]
-            if current == value { return false }
-            if current == 0 {
-                slots[i] = value
-                stored += 1
-                return true
-            }
-            i = (i + 1) & mask
-        }
+        return numbers.insert(value)
     }
 
     /// The 64-bit number of `r` followed by exactly 16 lower-case hex digits, else nil.
@@ -70,21 +50,5 @@ public struct RelationIDSet: Sendable {
             value = value << 4 | UInt64(digit)
         }
         return value
-    }
-
-    private static func slot(_ value: UInt64, _ mask: Int) -> Int {
-        // Fibonacci hashing: the high bits of the product are well mixed.
-        Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
-        for value in old where value != 0 {
-            var i = RelationIDSet.slot(value, mask)
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = value
-        }
     }
 }

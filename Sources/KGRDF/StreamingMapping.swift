@@ -21,14 +21,16 @@ import KGModel
 /// Quads (``forEachQuad(of:_:)``) follow ``OntologyMapping/forEachQuad(in:_:)``: a relation's
 /// triples are in the graph of its source article, descriptions in the default graph.
 ///
-/// Memory: the vocabulary terms it uses, and for each direct triple given a 128-bit hash of it
-/// (16 bytes, about 40 with the set's overhead), so that it is given once; nothing else of the graph.
+/// Memory: the vocabulary terms it uses, and for each direct triple given a 64-bit hash of it in a
+/// ``KGModel/FingerprintSet`` (8 to 16 bytes), so that it is given once; nothing else of the graph.
+/// Like relation ids, which are 64-bit hashes too, two distinct direct triples are taken for one
+/// only if their hashes collide (for a million triples, a chance of about 3 in 100 million).
 public final class StreamingMapping {
     /// The mapping whose triples are written.
     public let mapping: OntologyMapping
 
     /// The hashes of the direct triples (with their graph, for quads) given so far.
-    private var directTriplesGiven = Set<DirectTripleKey>()
+    private var directTriplesGiven = FingerprintSet()
 
     private let entityPrefix: String
     private let relationPrefix: String
@@ -127,7 +129,7 @@ public final class StreamingMapping {
         let object = relation.object == relation.subject ? subject
             : IRI(unchecked: entityPrefix + IRIMinter.segment(relation.object))
         if relation.modality == .asserted,
-           directTriplesGiven.insert(DirectTripleKey(kind: k, subject: relation.subject, object: relation.object, graph: graph)).inserted {
+           directTriplesGiven.insert(Self.fingerprint(kind: k, subject: relation.subject, object: relation.object, graph: graph)) {
             try body(Triple(subject, properties[k], object), true)
         }
         let node = IRI(unchecked: relationPrefix + identified.id)
@@ -161,6 +163,25 @@ public final class StreamingMapping {
         if let source = evidence.source {
             try body(Triple(node, Vocabulary.PROV.wasDerivedFrom, IRI(unchecked: articlePrefix + IRIMinter.segment(source))), false)
         }
+    }
+
+    /// The FNV-1a 64 hash of a direct triple and its graph: the kind, the two entity ids and the
+    /// graph (0xFE when none), each id ended by a byte UTF-8 never holds (0xFF), so that distinct
+    /// fields cannot run together.
+    static func fingerprint(kind: Int, subject: String, object: String, graph: String?) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        add(UInt8(truncatingIfNeeded: kind))
+        for byte in subject.utf8 { add(byte) }
+        add(0xFF)
+        for byte in object.utf8 { add(byte) }
+        add(0xFF)
+        if let graph {
+            for byte in graph.utf8 { add(byte) }
+        } else {
+            add(0xFE)
+        }
+        return hash
     }
 
     /// A date literal typed by its shape, with the datatype IRIs made once.
@@ -199,34 +220,5 @@ public final class StreamingMapping {
         case .planned: 1
         case .negated: 2
         }
-    }
-}
-
-/// A 128-bit hash of a direct triple and its graph: two FNV-1a 64 hashes (offset bases
-/// 0xcbf29ce484222325 and 0x84222325cbf29ce4) of the kind, the two entity ids and the graph, each
-/// field ended by a byte UTF-8 never holds (0xFF), so that distinct fields cannot run together.
-struct DirectTripleKey: Hashable {
-    let low: UInt64
-    let high: UInt64
-
-    init(kind: Int, subject: String, object: String, graph: String?) {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
-        func add(_ byte: UInt8) {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        add(UInt8(truncatingIfNeeded: kind))
-        for field in [subject, object] {
-            for byte in field.utf8 { add(byte) }
-            add(0xFF)
-        }
-        if let graph {
-            for byte in graph.utf8 { add(byte) }
-        } else {
-            add(0xFE)
-        }
-        low = a
-        high = b
     }
 }

@@ -172,7 +172,7 @@ struct PushCommand: ParsableCommand {
             let result: (graph: KnowledgeGraph, warnings: [InterchangeWarning])
             do {
                 result = try InterchangeReader.read(contentsOf: URL(fileURLWithPath: path), name: path)
-            } catch let error as InterchangeError where error.line == 0 {
+            } catch where error.line == 0 {
                 throw CommandFailure.io("\(error)")   // the file cannot be read at all, as convert says
             } catch {
                 throw CommandFailure.data("\(error)")
