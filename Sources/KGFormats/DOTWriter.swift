@@ -24,7 +24,8 @@ import KGRDF
 ///   Person ellipse, Country box3d, Organization hexagon, Company component, Facility house,
 ///   Place diamond.
 /// - Edges point from subject to object (`met-with`, symmetric, is written once that way). The
-///   `label` reads `member-of`, `holds-share-in 50%`, `met-with 2008-09-22 (planned)`; planned
+///   `label` reads `member-of`, `holds-share-in 50%`, `met-with 2008-09-22 in Astana (planned)`
+///   (the place's label, so a drawing shows where without an edge to the place's node); planned
 ///   relations are dashed, negated ones dotted. `id` is the ``KGModel/Relation/id``; parallel
 ///   relations are separate edges, and a relation given twice (same id) is written once.
 /// - Nothing is lost: every attribute of ``PropertyGraphAttributes`` is also written under its
@@ -214,7 +215,7 @@ public final class DOTWriter: PropertyGraphWriter {
         DOTWriter.appendQuotedID(relation.object, to: &line)
         line.append(contentsOf: " [".utf8)
         appendAttribute("id", id, first: true)
-        appendAttribute("label", DOTWriter.edgeLabel(relation))
+        appendAttribute("label", DOTWriter.edgeLabel(relation, place: relation.place.map(attributes.label(of:))))
         appendAttribute("color", DOTWriter.color(of: relation.kind))
         switch relation.modality {
         case .asserted: break
@@ -280,11 +281,13 @@ public final class DOTWriter: PropertyGraphWriter {
         try DOTWriter(sink: sink, options: options).writeWhole(graph)
     }
 
-    /// `member-of`, `holds-share-in 50%`, `met-with 2008-09-22 (planned)`.
-    static func edgeLabel(_ relation: Relation) -> String {
+    /// `member-of`, `holds-share-in 50%`, `met-with 2008-09-22 in Astana (planned)`: the kind, the
+    /// share, the date, the label of the place (`place`), the modality when not asserted.
+    static func edgeLabel(_ relation: Relation, place: String? = nil) -> String {
         var label = relation.kind.rawValue
         if let share = relation.share, share.isFinite { label += " " + Identifier.formatDecimal(share) + "%" }
         if let date = relation.date { label += " " + date.description }
+        if let place { label += " in " + place }
         if relation.modality != .asserted { label += " (" + relation.modality.rawValue + ")" }
         return label
     }

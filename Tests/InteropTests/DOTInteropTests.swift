@@ -87,7 +87,7 @@ final class DOTInteropTests: XCTestCase {
         XCTAssertEqual(first["evidence"], "They met in Astana on \"Friday\" \\ then left.")
         XCTAssertEqual(first["source"], "doc 1.txt")
         XCTAssertEqual(first["place"], "Kazakhstan")
-        XCTAssertEqual(first["label"], "met-with 2008-09-05")
+        XCTAssertEqual(first["label"], "met-with 2008-09-05 in Kazakhstan")
         let stake = try XCTUnwrap(read.edges.first { $0.0 == "e5" })
         XCTAssertEqual(stake.1, "e6")
         XCTAssertEqual(stake.2["label"], "holds-share-in 12.5% --09-05")

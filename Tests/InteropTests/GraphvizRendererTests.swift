@@ -58,7 +58,7 @@ final class GraphvizRendererTests: XCTestCase {
             XCTAssertTrue(svg.texts.contains(entity.label), entity.label)
         }
         XCTAssertTrue(svg.texts.contains("holds-share-in 50%"))
-        XCTAssertTrue(svg.texts.contains("met-with 2008-09-22 (planned)"))
+        XCTAssertTrue(svg.texts.contains("met-with 2008-09-22 in Astana (planned)"))
         // The legend: its title, one sample per entity type present, one per relation and for planned.
         XCTAssertTrue(svg.texts.contains("Legend"))
         for name in ["Company", "Country", "Facility", "Organization", "Person", "Place", "member-of", "met-with", "holds-share-in", "planned"] {

@@ -92,6 +92,9 @@ final class DOTWriterTests: XCTestCase {
         XCTAssertEqual(DOTWriter.edgeLabel(Relation(subject: "a", kind: .metWith, object: "b", date: PartialDate(iso: "2008-09-22"),
                                                     modality: .planned)), "met-with 2008-09-22 (planned)")
         XCTAssertEqual(DOTWriter.edgeLabel(Relation(subject: "a", kind: .memberOf, object: "b", modality: .negated)), "member-of (negated)")
+        XCTAssertEqual(DOTWriter.edgeLabel(Relation(subject: "a", kind: .metWith, object: "b", date: PartialDate(iso: "2008-09-22"),
+                                                    place: "astana", modality: .planned), place: "Astana"),
+                       "met-with 2008-09-22 in Astana (planned)")
     }
 
     func testMissingValuesAreLeftOut() throws {
