@@ -27,7 +27,7 @@ import KGRDF
 /// the answer of the first supported challenge, Digest preferred over Basic (see
 /// ``AuthenticationChallenge``). A second 401 is a ``GraphStoreError/rejected(method:url:status:message:)``.
 ///
-/// Calls block the calling thread until the store answers or ``timeout`` passes.
+/// Calls block the calling thread until the store answers or stays silent for ``timeout`` seconds.
 ///
 /// ```swift
 /// let client = try GraphStoreClient(endpoint: "http://localhost:3030/news/data")
@@ -66,7 +66,8 @@ public struct GraphStoreClient: Sendable {
     public let endpoint: URL
     /// Sent only when the store asks for them.
     public let credentials: Credentials?
-    /// Seconds to wait for each response.
+    /// Seconds the store may stay silent (neither taking the request nor sending its answer)
+    /// before a request fails.
     public let timeout: TimeInterval
     private let transport: any HTTPTransport
     private let clientNonce: @Sendable () -> String
@@ -118,6 +119,7 @@ public struct GraphStoreClient: Sendable {
     ///   - graph: the graph's IRI.
     ///   - operation: replace (PUT) or add (POST).
     /// - Throws: ``GraphStoreError/unreachable(url:reason:)`` when no answer came,
+    ///   ``GraphStoreError/timedOut(url:seconds:)`` when the store stayed silent for ``timeout`` seconds,
     ///   ``GraphStoreError/rejected(method:url:status:message:)`` for a status other than 2xx,
     ///   ``GraphStoreError/authenticationRequired(url:challenge:)`` or
     ///   ``GraphStoreError/unsupportedAuthentication(url:challenge:)`` for a 401 that cannot be answered.

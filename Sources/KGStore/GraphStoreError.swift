@@ -3,8 +3,10 @@
 public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The endpoint is not an absolute `http` or `https` URL with a host and no fragment.
     case invalidEndpoint(String)
-    /// No HTTP response arrived (name resolution, connection refused or broken, timeout).
+    /// No HTTP response arrived (name resolution, connection refused or broken).
     case unreachable(url: String, reason: String)
+    /// The store sent nothing and did not finish its answer for `seconds` (the request's timeout).
+    case timedOut(url: String, seconds: Double)
     /// The store answered with a status other than 2xx; `message` is ``HTTPResponse/message``.
     case rejected(method: String, url: String, status: String, message: String)
     /// The store answered 401 and no credentials were given; `challenge` is its
@@ -18,7 +20,9 @@ public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidEndpoint(let text):
             return "endpoint '\(text)' is not an http or https URL"
         case .unreachable(let url, let reason):
-            return "cannot reach \(url): \(reason)"
+            return "cannot reach \(url): \(reason); check the endpoint URL and that the store is running"
+        case .timedOut(let url, let seconds):
+            return "\(url) did not answer within \(Self.format(seconds)) s; check that the store is running"
         case .rejected(let method, let url, let status, let message):
             let said = message.isEmpty ? "with an empty body" : message
             return "\(method) \(url) failed with HTTP status \(status): \(said)"
@@ -30,5 +34,10 @@ public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unsupportedAuthentication(let url, let challenge):
             return "\(url) asks for authentication this client cannot answer (it answers Basic, and Digest with MD5): \(challenge)"
         }
+    }
+
+    /// `seconds` as written: `60`, `1.5`.
+    static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
     }
 }

@@ -9,6 +9,8 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` (method, URL, header fields and body already set) and returns the
     /// response, whatever its status. Does not follow authentication challenges.
     /// - Throws: ``GraphStoreError/unreachable(url:reason:)`` when no response arrives: the host
-    ///   cannot be resolved or reached, the connection breaks, or the request times out.
+    ///   cannot be resolved or reached, or the connection breaks;
+    ///   ``GraphStoreError/timedOut(url:seconds:)`` when the store stays silent for the request's
+    ///   `timeoutInterval`.
     func send(_ request: URLRequest) throws(GraphStoreError) -> HTTPResponse
 }

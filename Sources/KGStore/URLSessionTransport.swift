@@ -5,28 +5,56 @@ import FoundationNetworking
 
 /// The ``HTTPTransport`` over Foundation's `URLSession` (FoundationNetworking on Linux):
 /// an ephemeral session per request (no cookies, caches or stored credentials), blocking the
-/// calling thread until the response or the request's `timeoutInterval`.
+/// calling thread until the response arrives or the store stays silent for the request's
+/// `timeoutInterval`.
+///
+/// Authentication is ``GraphStoreClient``'s business, not Foundation's: a 401 challenge is never
+/// answered here but handed back as the response. Without that, swift-corelibs-foundation
+/// (Linux) leaves a task that met a Basic challenge suspended for ever when nobody answers it
+/// (swiftlang/swift-corelibs-foundation#5456). The wait is bounded on every path: when neither
+/// a byte is sent or received nor the task ends within `timeoutInterval`, the task is cancelled
+/// and the request fails with ``GraphStoreError/timedOut(url:seconds:)``.
 public struct URLSessionTransport: HTTPTransport {
     /// A transport; it holds no state between requests.
     public init() {}
 
     /// Sends `request` and waits for the whole response (see ``HTTPTransport/send(_:)``).
-    /// - Throws: ``GraphStoreError/unreachable(url:reason:)`` with Foundation's (on Linux, libcurl's) reason.
+    /// - Throws: ``GraphStoreError/timedOut(url:seconds:)`` when the store stays silent for the
+    ///   request's `timeoutInterval`; ``GraphStoreError/unreachable(url:reason:)`` with
+    ///   Foundation's (on Linux, libcurl's) reason for other failures.
     public func send(_ request: URLRequest) throws(GraphStoreError) -> HTTPResponse {
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            outcome.set(data: data, response: response, error: error)
-            done.signal()
-        }
-        task.resume()
-        done.wait()
-
         let url = request.url?.absoluteString ?? "(no URL)"
-        let (data, response, error) = outcome.get()
+        let seconds = request.timeoutInterval > 0 && request.timeoutInterval.isFinite ? request.timeoutInterval : 60
+        var request = request
+        // Foundation's own idle timer, a second later than ours so that ours decides and the
+        // message gives the seconds asked for (FoundationNetworking truncates it to whole
+        // seconds, and traps beyond Int's range: a week at most).
+        request.timeoutInterval = min(seconds.rounded(.up) + 1, 7 * 86_400)
+
+        let exchange = Exchange()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCredentialStorage = nil
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
+        let task = session.dataTask(with: request)
+        task.resume()
+
+        var deadline = exchange.lastActivity + seconds
+        while exchange.done.wait(timeout: .now() + min(max(0, deadline.timeIntervalSinceNow), 3600)) == .timedOut {
+            let next = exchange.lastActivity + seconds
+            if next.timeIntervalSinceNow <= 0 {
+                session.invalidateAndCancel()
+                throw .timedOut(url: url, seconds: seconds)
+            }
+            deadline = next
+        }
+        session.invalidateAndCancel()   // nothing is left to do but a declined challenge's cancellation
+
+        let (data, response, error) = exchange.outcome()
         if let error {
+            let error = error as NSError
+            if error.domain == NSURLErrorDomain && error.code == NSURLErrorTimedOut {
+                throw .timedOut(url: url, seconds: seconds)
+            }
             throw .unreachable(url: url, reason: Self.reason(error))
         }
         guard let http = response as? HTTPURLResponse else {
@@ -36,13 +64,12 @@ public struct URLSessionTransport: HTTPTransport {
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name] = value }
         }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data())
+        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
     }
 
     /// The most specific description Foundation gives (on Linux the underlying libcurl message,
     /// e.g. "Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server").
-    private static func reason(_ error: Error) -> String {
-        let error = error as NSError
+    private static func reason(_ error: NSError) -> String {
         for candidate in [error.userInfo[NSLocalizedDescriptionKey] as? String,
                           (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription,
                           error.localizedDescription] {
@@ -51,23 +78,88 @@ public struct URLSessionTransport: HTTPTransport {
         return "\(error.domain) error \(error.code)"
     }
 
-    /// The completion handler's results, handed from URLSession's queue to the waiting thread.
-    private final class Outcome: @unchecked Sendable {
+    /// The session's delegate for one request: collects the response and its body, notes when
+    /// bytes last moved, turns an HTTP authentication challenge back into its 401 response, and
+    /// signals ``done`` when the task ends. Callbacks come on the session's queue; the sending
+    /// thread reads under the lock.
+    private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
         private let lock = NSLock()
-        private var data: Data?
+        private var activity = Date()
+        private var body = Data()
         private var response: URLResponse?
+        private var challengeResponse: URLResponse?
         private var error: Error?
 
-        func set(data: Data?, response: URLResponse?, error: Error?) {
+        /// When a byte was last sent or received (or the request started).
+        var lastActivity: Date {
             lock.lock()
             defer { lock.unlock() }
-            (self.data, self.response, self.error) = (data, response, error)
+            return activity
         }
 
-        func get() -> (Data?, URLResponse?, Error?) {
+        /// The response and body; the 401 of a declined challenge wins over the cancellation
+        /// that declining it causes.
+        func outcome() -> (Data, URLResponse?, Error?) {
             lock.lock()
             defer { lock.unlock() }
-            return (data, response, error)
+            if let challengeResponse { return (body, challengeResponse, nil) }
+            return (body, response, error)
+        }
+
+        private func locked(_ change: () -> Void) {
+            lock.lock()
+            defer { lock.unlock() }
+            change()
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didSendBodyData bytesSent: Int64,
+                        totalBytesSent: Int64, totalBytesExpectedToSend: Int64) {
+            locked { activity = Date() }
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+            locked {
+                activity = Date()
+                self.response = response
+            }
+            completionHandler(.allow)
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            locked {
+                activity = Date()
+                body.append(data)
+            }
+        }
+
+        /// HTTP authentication (Basic, Digest, …: a challenge that comes with a 401 or 407
+        /// response) is declined and its response kept for ``GraphStoreClient``, which answers it
+        /// itself; TLS challenges (server trust, client certificates) get Foundation's default handling.
+        func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+            guard let failure = challenge.failureResponse as? HTTPURLResponse, [401, 407].contains(failure.statusCode) else {
+                completionHandler(.performDefaultHandling, nil)
+                return
+            }
+            locked {
+                activity = Date()
+                challengeResponse = failure
+            }
+            // Cancelling ends the task on every platform (FoundationNetworking treats
+            // .rejectProtectionSpace as a cancellation too, and .performDefaultHandling may wait
+            // for ever); the 401 is complete, so the sender need not wait for the cancellation.
+            completionHandler(.cancelAuthenticationChallenge, nil)
+            done.signal()
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+            locked {
+                self.error = error
+                if response == nil { response = task.response }
+            }
+            done.signal()
         }
     }
 }

@@ -30,8 +30,9 @@ struct PushCommand: ParsableCommand {
               --endpoint http://localhost:8890/sparql-graph-crud-auth
 
         The password can also come from the environment variable KGEXPORT_PASSWORD, which keeps \
-        it out of the process list. Exit status 74 when the store cannot be reached or refuses \
-        the graph; the message gives the HTTP status and what the store said.
+        it out of the process list. Exit status 74 when the store cannot be reached, does not \
+        answer within --timeout seconds, or refuses the graph; the message gives the HTTP status \
+        and what the store said.
         """
     )
 
@@ -64,7 +65,7 @@ struct PushCommand: ParsableCommand {
 
     @OptionGroup var reading: ArticleOptions
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the store's answer.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds the store may stay silent before the push gives up.", valueName: "seconds"))
     var timeout: Double = 60
 
     @Flag(name: .long, help: "Print nothing but errors.")
@@ -135,6 +136,8 @@ struct PushCommand: ParsableCommand {
                 let client = try GraphStoreClient(endpoint: endpoint, credentials: credentials, timeout: timeout)
                 response = try client.send(Data(payload.bytes), mediaType: syntax.mediaType, to: graphIRI,
                                            operation: append ? .add : .replace)
+            } catch let error as GraphStoreError {
+                throw CommandFailure.io(Self.message(for: error))
             } catch {
                 throw CommandFailure.io("\(error)")
             }
@@ -145,6 +148,15 @@ struct PushCommand: ParsableCommand {
             }
         } catch let failure as CommandFailure {
             throw report(failure)
+        }
+    }
+
+    /// The store client's message, with the option that helps where there is one.
+    static func message(for error: GraphStoreError) -> String {
+        switch error {
+        case .authenticationRequired: return "\(error); pass --user and --password (or KGEXPORT_PASSWORD)"
+        case .timedOut: return "\(error), or raise --timeout"
+        default: return "\(error)"
         }
     }
 

@@ -7,9 +7,10 @@ import Darwin
 import XCTest
 
 /// `kgexport push` reads articles as `extract` does: `--lenient` replaces bytes that are not UTF-8
-/// with U+FFFD and says how many. The store is a one-request Graph Store on loopback
-/// (``LoopbackGraphStore``), or nothing at all (a closed port); the interop tests push to real
-/// stores (Virtuoso, Oxigraph).
+/// with U+FFFD and says how many. It ends, with exit status 74 and what to do, when the store
+/// asks for credentials (HTTP Basic) it was not given or refuses them, stays silent past
+/// `--timeout`, or is not there. The store is a Graph Store on loopback (``LoopbackGraphStore``),
+/// or nothing at all (a closed port); the interop tests push to real stores (Virtuoso, Oxigraph).
 final class PushCommandTests: XCTestCase {
     private typealias K = KGExportProcess
     private let graph = "https://example.org/graph/lenient"
@@ -82,6 +83,90 @@ final class PushCommandTests: XCTestCase {
                        "U+FFFD only where the bad byte was")
     }
 
+    // MARK: Stores that ask for a password, stay silent, or are not there
+
+    /// The request's `Authorization` header field, nil when it has none.
+    private func authorization(_ head: String) -> String? {
+        head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("authorization:") }
+            .map { $0.dropFirst("authorization:".count).trimmingCharacters(in: .whitespaces) }
+    }
+
+    private var graphURL: String { "graph=https%3A%2F%2Fexample.org%2Fgraph%2Flenient" }
+
+    /// A Basic challenge and no credentials: exit 74 at once, saying how to give them
+    /// (swift-corelibs-foundation used to leave such a request waiting for ever).
+    func testABasicChallengeWithoutCredentialsSaysHowToGiveThem() throws {
+        let store = try LoopbackGraphStore(.basic(user: "kg", password: "s3cret"))
+        let start = Date()
+        let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph, "--timeout", "20"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 15, "the 401 ends the run; it does not wait for the timeout")
+        XCTAssertEqual(result.status, 74, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: \(store.endpoint)?\(graphURL) asks for a user name and password (Basic), and none were given; pass --user and --password (or KGEXPORT_PASSWORD)\n")
+        let requests = try XCTUnwrap(store.requests(1))
+        XCTAssertNil(authorization(requests[0].head), requests[0].head)
+        XCTAssertEqual(store.allRequests.count, 1, "nothing is sent again without credentials")
+    }
+
+    func testABasicChallengeWithWrongCredentialsNamesTheUser() throws {
+        let store = try LoopbackGraphStore(.basic(user: "kg", password: "s3cret"))
+        let start = Date()
+        let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph,
+                                "--user", "kg", "--password", "wrong", "--timeout", "20"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 15, "the second 401 ends the run; it does not wait for the timeout")
+        XCTAssertEqual(result.status, 74, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: PUT \(store.endpoint)?\(graphURL) failed with HTTP status 401 unauthorized: the store refused the credentials of user 'kg'\n")
+        let requests = try XCTUnwrap(store.requests(2))
+        XCTAssertNil(authorization(requests[0].head))
+        XCTAssertEqual(authorization(requests[1].head), "Basic " + Data("kg:wrong".utf8).base64EncodedString())
+        XCTAssertEqual(store.allRequests.count, 2, "the credentials are tried once")
+    }
+
+    func testABasicChallengeIsAnsweredWithTheCredentials() throws {
+        let store = try LoopbackGraphStore(.basic(user: "kg", password: "s3cret"))
+        let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph,
+                                "--user", "kg", "--password", "s3cret", "--timeout", "20"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix(" triples at \(store.endpoint) (HTTP 201 created)\n"), result.stderr)
+        let requests = try XCTUnwrap(store.requests(2))
+        XCTAssertNil(authorization(requests[0].head), "credentials go only in the answer to the challenge")
+        XCTAssertTrue(requests[1].head.hasPrefix("PUT /store?\(graphURL) HTTP/1.1\r\n"), requests[1].head)
+        XCTAssertEqual(authorization(requests[1].head), "Basic a2c6czNjcmV0")   // base64 of kg:s3cret
+        XCTAssertEqual(requests[1].body, requests[0].body, "the graph is sent again with the credentials")
+        XCTAssertTrue(String(decoding: requests[1].body, as: UTF8.self).contains("Collective Security Treaty Organization"))
+    }
+
+    /// A store that takes the connection and never answers: exit 74 after --timeout, not 60 s.
+    func testASilentStoreEndsTheRunAfterTheTimeout() throws {
+        let store = try LoopbackGraphStore(.silent)
+        let start = Date()
+        let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph, "--timeout", "1"])
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertEqual(result.status, 74, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: \(store.endpoint)?\(graphURL) did not answer within 1 s; check that the store is running, or raise --timeout\n")
+        XCTAssertGreaterThanOrEqual(elapsed, 1)
+        XCTAssertLessThan(elapsed, 6, "--timeout 1 gives up after about a second")
+        XCTAssertEqual(store.requests(1)?.count, 1, "the store was connected to")
+    }
+
+    /// Nothing listens: libcurl's reason, then what to check.
+    func testAClosedPortSaysWhatToCheck() throws {
+        let port = try LoopbackGraphStore.closedPort()
+        let endpoint = "http://127.0.0.1:\(port)/store"
+        let result = try K.run(["push", K.exampleArticle.path, "--endpoint", endpoint, "--graph", graph, "--timeout", "10"])
+        XCTAssertEqual(result.status, 74, result.stderr)
+        let expected = "^kgexport: cannot reach " + NSRegularExpression.escapedPattern(for: "\(endpoint)?\(graphURL)")
+            + ": Failed to connect to 127\\.0\\.0\\.1 port \(port) after [0-9]+ ms: Could(n't| not) connect to server"
+            + "; check the endpoint URL and that the store is running\n$"
+        XCTAssertNotNil(result.stderr.range(of: expected, options: .regularExpression), result.stderr)
+    }
+
+    func testHelpListsTimeout() throws {
+        let result = try K.run(["push", "--help"])
+        XCTAssertEqual(result.status, 0)
+        let text = result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        XCTAssertTrue(text.contains("--timeout <seconds> Seconds the store may stay silent before the push gives up. (default: 60"), text)
+    }
+
     func testHelpListsLenient() throws {
         let result = try K.run(["push", "--help"])
         XCTAssertEqual(result.status, 0)
@@ -94,22 +179,38 @@ final class PushCommandTests: XCTestCase {
     }
 }
 
-/// A Graph Store on 127.0.0.1 that takes one request, keeps it, and answers 201 Created.
+/// A Graph Store on 127.0.0.1 that keeps every request and answers as told: 201 Created; or
+/// 401 with a Basic challenge unless the request carries the right credentials; or nothing at
+/// all (it accepts the connection and never reads or answers). One connection at a time, each
+/// closed after its answer.
 final class LoopbackGraphStore: @unchecked Sendable {
+    enum Behaviour: Sendable {
+        /// 201 Created to every request.
+        case created
+        /// `401 Unauthorized` with `WWW-Authenticate: Basic realm="kgexport-test"` and a short
+        /// body, unless `Authorization` is Basic with this user and password; then 201 Created.
+        case basic(user: String, password: String)
+        /// Never answers: the connection stays open, unread, until the store is dropped.
+        case silent
+    }
+
     let port: UInt16
     var endpoint: String { "http://127.0.0.1:\(port)/store" }
 
     private let listener: Int32
-    private let received = DispatchSemaphore(value: 0)
-    private var head = ""
-    private var body = Data()
+    private let state = State()
 
-    init() throws {
+    init(_ behaviour: Behaviour = .created) throws {
         (listener, port) = try Self.openListener()
-        DispatchQueue.global().async { [self] in serve() }
+        let (listener, state) = (self.listener, self.state)
+        DispatchQueue.global().async { Self.serve(listener, behaviour, state) }
     }
 
-    deinit { close(listener) }
+    deinit {
+        _ = shutdown(listener, Int32(SHUT_RDWR))   // wakes the accept that waits for the next connection
+        close(listener)
+        state.closeHeldConnections()
+    }
 
     /// A loopback port nothing listens on (bound, then closed).
     static func closedPort() throws -> UInt16 {
@@ -118,10 +219,57 @@ final class LoopbackGraphStore: @unchecked Sendable {
         return port
     }
 
-    /// The request line and headers, and the body, of the request; nil when none came within 30 s.
+    /// The request line and headers, and the body, of the first request; nil when none came within 30 s.
     func request() -> (head: String, body: Data)? {
-        guard received.wait(timeout: .now() + 30) == .success else { return nil }
-        return (head, body)
+        requests(1)?.first
+    }
+
+    /// The first `count` requests; nil when fewer came within 30 s.
+    func requests(_ count: Int) -> [(head: String, body: Data)]? {
+        var arrived = 0
+        defer { for _ in 0..<arrived { state.received.signal() } }   // a later call sees them again
+        for _ in 0..<count {
+            guard state.received.wait(timeout: .now() + 30) == .success else { return nil }
+            arrived += 1
+        }
+        return Array(state.requests.prefix(count))
+    }
+
+    /// Every request received so far.
+    var allRequests: [(head: String, body: Data)] { state.requests }
+
+    /// The requests, and the connections a silent store holds, shared with the serving thread.
+    private final class State: @unchecked Sendable {
+        let received = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var kept: [(head: String, body: Data)] = []
+        private var held: [Int32] = []
+
+        var requests: [(head: String, body: Data)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return kept
+        }
+
+        func keep(_ request: (head: String, body: Data)) {
+            lock.lock()
+            kept.append(request)
+            lock.unlock()
+            received.signal()
+        }
+
+        func hold(_ connection: Int32) {
+            lock.lock()
+            defer { lock.unlock() }
+            held.append(connection)
+        }
+
+        func closeHeldConnections() {
+            lock.lock()
+            defer { lock.unlock() }
+            for connection in held { close(connection) }
+            held.removeAll()
+        }
     }
 
     /// A socket listening on 127.0.0.1, on a port the system chose.
@@ -139,7 +287,7 @@ final class LoopbackGraphStore: @unchecked Sendable {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, pointer, &length) == 0
+                bind(fd, pointer, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, pointer, &length) == 0
             }
         }
         guard bound else {
@@ -149,11 +297,23 @@ final class LoopbackGraphStore: @unchecked Sendable {
         return (fd, UInt16(bigEndian: address.sin_port))
     }
 
-    private func serve() {
-        defer { received.signal() }
-        let connection = accept(listener, nil, nil)
-        guard connection >= 0 else { return }
-        defer { close(connection) }
+    /// Accepts connections until the listener is shut down.
+    private static func serve(_ listener: Int32, _ behaviour: Behaviour, _ state: State) {
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            if case .silent = behaviour {
+                state.hold(connection)
+                state.keep((head: "", body: Data()))
+                continue
+            }
+            answer(connection, behaviour, state)
+            close(connection)
+        }
+    }
+
+    /// Reads one request from `connection`, keeps it, and answers it.
+    private static func answer(_ connection: Int32, _ behaviour: Behaviour, _ state: State) {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         func readMore() -> Bool {
@@ -169,19 +329,30 @@ final class LoopbackGraphStore: @unchecked Sendable {
             headEnd = data.range(of: separator)
         }
         guard let headEnd else { return }
-        head = String(decoding: data[..<headEnd.upperBound], as: UTF8.self)
-        let headers = head.lowercased()
-        if headers.contains("\r\nexpect: 100-continue") { reply("HTTP/1.1 100 Continue\r\n\r\n", on: connection) }
-        let length = headers.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        let head = String(decoding: data[..<headEnd.upperBound], as: UTF8.self)
+        let fields = head.split(separator: "\r\n").dropFirst()
+        func field(_ name: String) -> String? {
+            fields.first { $0.lowercased().hasPrefix(name + ":") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+        if field("expect")?.lowercased() == "100-continue" { reply("HTTP/1.1 100 Continue\r\n\r\n", on: connection) }
+        let length = field("content-length").flatMap { Int($0) } ?? 0
         while data.count - headEnd.upperBound < length {
             guard readMore() else { break }
         }
-        body = data[headEnd.upperBound...]
-        reply("HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", on: connection)
+        state.keep((head: head, body: Data(data[headEnd.upperBound...])))
+
+        if case .basic(let user, let password) = behaviour,
+           field("authorization") != "Basic " + Data("\(user):\(password)".utf8).base64EncodedString() {
+            let body = "credentials required\n"
+            reply("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kgexport-test\"\r\n"
+                  + "Content-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body, on: connection)
+        } else {
+            reply("HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", on: connection)
+        }
     }
 
-    private func reply(_ text: String, on connection: Int32) {
+    private static func reply(_ text: String, on connection: Int32) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
     }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -130,8 +135,47 @@ final class GraphStoreClientTests: XCTestCase {
         let c = try client(ScriptedTransport([.failure(failure)]), endpoint: "http://127.0.0.1:9/x")
         XCTAssertThrowsError(try c.send(payload, mediaType: "application/n-triples", to: nil, operation: .add)) { error in
             XCTAssertEqual(error as? GraphStoreError, failure)
-            XCTAssertEqual("\(error)", "cannot reach http://127.0.0.1:9/x?default: Couldn't connect to server")
+            XCTAssertEqual("\(error)", "cannot reach http://127.0.0.1:9/x?default: Couldn't connect to server; check the endpoint URL and that the store is running")
         }
+    }
+
+    func testTimeoutSaysHowLongTheStoreWasSilent() throws {
+        for (seconds, text) in [(60.0, "60"), (1.5, "1.5"), (0.25, "0.25")] {
+            let failure = GraphStoreError.timedOut(url: "http://127.0.0.1:7878/store?default", seconds: seconds)
+            XCTAssertEqual("\(failure)", "http://127.0.0.1:7878/store?default did not answer within \(text) s; check that the store is running")
+        }
+    }
+
+    /// The real transport, against a socket that completes connections (the kernel does) but
+    /// never reads or answers: a `timedOut` error once the timeout has passed, and no later.
+    func testURLSessionTransportGivesUpOnASilentStore() throws {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        XCTAssertTrue(listening)
+        let endpoint = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/store"
+
+        let c = try GraphStoreClient(endpoint: endpoint, timeout: 1)
+        let start = Date()
+        XCTAssertThrowsError(try c.send(payload, mediaType: "application/n-triples", to: nil, operation: .replace)) { error in
+            XCTAssertEqual(error as? GraphStoreError, .timedOut(url: endpoint + "?default", seconds: 1))
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(elapsed, 0.9)
+        XCTAssertLessThan(elapsed, 5)
     }
 
     /// The real transport, against a port nothing listens on: an `unreachable` error, no hang.
@@ -143,6 +187,7 @@ final class GraphStoreClientTests: XCTestCase {
             }
             XCTAssertEqual(url, "http://127.0.0.1:9/store?default")
             XCTAssertFalse(reason.isEmpty)
+            XCTAssertTrue("\(error)".hasSuffix("; check the endpoint URL and that the store is running"), "\(error)")
         }
     }
 
