@@ -11,13 +11,25 @@ public struct InterchangeError: Error, Sendable, Hashable, CustomStringConvertib
     /// The field at fault (`share`, `subject`, ...), when there is one.
     public let field: String?
     public let message: String
+    /// For a warning: the message it becomes when warnings are errors (`--strict`), saying what to
+    /// do; nil for an error.
+    public let strictMessage: String?
 
-    public init(file: String, line: Int, column: Int? = nil, field: String? = nil, message: String) {
+    public init(file: String, line: Int, column: Int? = nil, field: String? = nil, message: String,
+                strictMessage: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.field = field
         self.message = message
+        self.strictMessage = strictMessage
+    }
+
+    /// This warning as the error that `--strict` makes of it: the same place, its
+    /// ``strictMessage`` (`unknown field; remove it, or run without --strict`).
+    public var strictError: InterchangeError {
+        InterchangeError(file: file, line: line, column: column, field: field,
+                         message: strictMessage ?? message + "; run without --strict to accept it")
     }
 
     /// `FILE:LINE:COLUMN: field 'F': message`, the shape compilers use so editors can jump to it
@@ -32,5 +44,30 @@ public struct InterchangeError: Error, Sendable, Hashable, CustomStringConvertib
     }
 }
 
-/// Something the reader accepted but that the user may want to know (an unknown field it ignored).
+/// Something the reader accepted but that the user may want to know: an unknown field it ignored,
+/// a relation whose `source` names no document line, a file with no lines.
 public typealias InterchangeWarning = InterchangeError
+
+extension InterchangeWarning {
+    /// `FILE:LINE:COLUMN: field 'NAME': unknown field, ignored`, at the member's name.
+    public static func unknownField(file: String, line: Int, column: Int, name: String) -> InterchangeWarning {
+        InterchangeWarning(file: file, line: line, column: column, field: name, message: "unknown field, ignored",
+                           strictMessage: "unknown field; remove it, or run without --strict")
+    }
+
+    /// `FILE:LINE:COLUMN: field 'source': names no document line; add a document line with that id`,
+    /// at the value of `source`.
+    static func sourceWithoutDocument(file: String, line: Int, column: Int?) -> InterchangeWarning {
+        InterchangeWarning(file: file, line: line, column: column, field: "source",
+                           message: "names no document line; add a document line with that id",
+                           strictMessage: "names no document line; add a document line with that id, or run without --strict")
+    }
+
+    /// `FILE: no lines; the graph is empty` (or `only blank lines`): an empty input is more often a
+    /// truncated download than an empty graph.
+    static func noLines(file: String, blank: Bool) -> InterchangeWarning {
+        let what = blank ? "only blank lines" : "no lines"
+        return InterchangeWarning(file: file, line: 0, message: "\(what); the graph is empty",
+                                  strictMessage: "\(what); check that the file was saved or downloaded completely, or run without --strict")
+    }
+}

@@ -15,8 +15,10 @@ import KGModel
 /// number, percent, 0...100; `date` is `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `--MM-DD`; `modality` is
 /// `asserted` (default), `planned` or `negated`; `offsets` are two code-point positions, start ≤
 /// end. Optional fields may be absent or `null`; `label` defaults to `id`. Blank lines are
-/// skipped; a byte-order mark at the start and CRLF line ends are accepted. Unknown fields are
-/// ignored and reported as ``warnings``.
+/// skipped; a byte-order mark at the start and CRLF line ends are accepted. Warnings (in
+/// ``warnings``): an unknown field (ignored); a relation whose `source` names no document line,
+/// when the file has document lines (documents are optional); a file with no lines, or only
+/// blank ones (`FILE: no lines; the graph is empty`).
 ///
 /// - Throws: ``InterchangeError`` for the first bad line (malformed JSON with its column, a missing
 ///   or mistyped field, an unknown type or relation listing the allowed ones, a duplicate entity
@@ -30,6 +32,8 @@ public struct InterchangeReader {
     /// The graph read so far.
     public private(set) var graph = KnowledgeGraph()
     private var lineNumber = 0
+    /// Whether a line that is not blank was read.
+    private var sawRecord = false
 
     public init(file: String) {
         self.file = file
@@ -71,6 +75,7 @@ public struct InterchangeReader {
             try consumeLine(bytes[start..<lineEnd])
             start = nl + 1
         }
+        if !sawRecord { warnings.append(.noLines(file: file, blank: lineNumber > 0)) }
     }
 
     /// Reads one line, without its line break.
@@ -80,10 +85,16 @@ public struct InterchangeReader {
         let (record, found, error) = decode(line)
         warnings += found
         if let error { throw error }
+        if record != nil { sawRecord = true }
         switch record {
         case nil: break
         case let .entity(entity)?: graph.add(entity)
-        case let .relation(relation)?: graph.add(relation)
+        case let .relation(relation)?:
+            if let source = relation.evidence.source, !graph.documents.isEmpty, graph.documents[source] == nil {
+                let column = line.withUnsafeBufferPointer { RecordDecoder.column(ofField: "source", in: $0) }
+                warnings.append(.sourceWithoutDocument(file: file, line: lineNumber, column: column))
+            }
+            graph.add(relation)
         case let .document(document)?: graph.add(document)
         }
     }

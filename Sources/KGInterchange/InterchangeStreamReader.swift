@@ -34,13 +34,19 @@ public final class InterchangeStreamReader {
     public private(set) var lineNumber = 0
     /// Bytes of the input read so far, line breaks included (for progress reports).
     public var bytesRead: Int { lines.consumed }
-    /// Receives each warning (an unknown field, ignored) as its line is read.
+    /// Receives each warning as its line is read (an unknown field, ignored; a relation whose
+    /// `source` names no document line), and at the end of a file with no lines.
     public var warningHandler: (InterchangeWarning) -> Void = { _ in }
 
     private let lines: LineReader
     private var declared = EntityIDTable()
     private var fast = FastRecordDecoder()
     private var sawRelation = false
+    /// The ids of the document lines read (they all come before the relations).
+    private var documents = Set<String>()
+    /// Whether a line that is not blank was read, and whether the end of the input was reached.
+    private var sawRecord = false
+    private var atEnd = false
 
     /// Opens `path` for reading (`-` reads standard input).
     ///
@@ -69,21 +75,32 @@ public final class InterchangeStreamReader {
         while true {
             let line: UnsafeBufferPointer<UInt8>
             do {
-                guard let next = try lines.nextLine() else { return nil }
+                guard let next = try lines.nextLine() else {
+                    if !atEnd, !sawRecord { warningHandler(.noLines(file: file, blank: lineNumber > 0)) }
+                    atEnd = true
+                    return nil
+                }
                 line = next
             } catch {
                 throw InterchangeError(file: file, line: 0, message: "cannot read the file (\(error.reason))")
             }
             lineNumber += 1
             guard let record = try decode(line) else { continue }
+            sawRecord = true
             switch record {
             case let .entity(entity):
                 guard !sawRelation else { throw lateRecord("an entity", line) }
                 _ = declared.insert(entity.id)
-            case .document:
+            case let .document(document):
                 guard !sawRelation else { throw lateRecord("a document", line) }
-            case .relation:
+                documents.insert(document.id)
+            case let .relation(relation):
                 sawRelation = true
+                // Documents are optional: a source is checked only in a file that has them.
+                if !documents.isEmpty, let source = relation.evidence.source, !documents.contains(source) {
+                    warningHandler(.sourceWithoutDocument(file: file, line: lineNumber,
+                                                          column: RecordDecoder.column(ofField: "source", in: line)))
+                }
             }
             return record
         }
@@ -93,7 +110,7 @@ public final class InterchangeStreamReader {
         if !RecordDecoder.isBlank(line) {
             let file = self.file, number = lineNumber, handler = warningHandler
             if let record = fast.decode(line, declared: declared, unknown: { key, column in
-                handler(InterchangeError(file: file, line: number, column: column, field: key, message: "unknown field, ignored"))
+                handler(.unknownField(file: file, line: number, column: column, name: key))
             }) {
                 return record
             }

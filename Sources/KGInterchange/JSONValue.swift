@@ -45,11 +45,27 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: return "null"
         case let .bool(v): return "the boolean \(v)"
-        case let .number(_, text): return "the number \(text)"
-        case let .string(s): return "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case let .number(_, text): return "the number \(Self.abbreviated(text))"
+        case let .string(s): return "the string \(Self.quoted(s))"
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+
+    /// The longest value, in characters, that messages repeat in full.
+    public static let longestShownValue = 40
+
+    /// `text`, or its first 40 characters and `…` when it is longer: a message repeats a value
+    /// so that it can be recognised, not the whole of a 5,000-digit number or a long string.
+    public static func abbreviated(_ text: String) -> String {
+        // utf8.count first: O(1) for native strings, and never shorter than the character count.
+        guard text.utf8.count > longestShownValue, text.count > longestShownValue else { return text }
+        return String(text.prefix(longestShownValue)) + "…"
+    }
+
+    /// `text` in double quotes, abbreviated as ``abbreviated(_:)``: `"Kazakhstan"`.
+    public static func quoted(_ text: String) -> String {
+        "\"" + abbreviated(text) + "\""
     }
 }
 
@@ -189,7 +205,7 @@ public struct JSONParser {
             guard bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let keyStart = i
             let key = try string()
-            if members.contains(where: { $0.0 == key }) { throw error("duplicate member name \"\(key)\"", at: keyStart) }
+            if members.contains(where: { $0.0 == key }) { throw error("duplicate member name \(JSONValue.quoted(key))", at: keyStart) }
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
             i += 1
@@ -250,7 +266,9 @@ public struct JSONParser {
             if digits(&self) == 0 { throw error("a number needs digits in its exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-        guard let v = Double(text), v.isFinite else { throw error("number \(text) is out of range", at: start) }
+        guard let v = Double(text), v.isFinite else {
+            throw error("number \(JSONValue.abbreviated(text)) is out of range", at: start)
+        }
         return .number(v, text)
     }
 
@@ -306,7 +324,12 @@ public struct JSONParser {
             }
             i += 1
         }
-        guard let s = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string", at: open) }
+        guard let s = String(validating: out, as: UTF8.self) else {
+            // Escapes give whole scalars, so the bad byte is one written as it is: at the byte.
+            let raw = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(i - 1)])
+            let bad = InterchangeReader.firstInvalidUTF8(raw).map { open + 1 + $0 } ?? open
+            throw error("invalid UTF-8 in a string (byte offset \(bad))", at: bad)
+        }
         return s
     }
 

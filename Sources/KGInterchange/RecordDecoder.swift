@@ -32,12 +32,15 @@ struct RecordDecoder {
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(InterchangeError) -> InterchangeRecord? {
         if Self.isBlank(bytes) { return nil }
         if let bad = InterchangeReader.firstInvalidUTF8(bytes) {
-            throw fail(column: Self.column(ofByte: bad, in: bytes), "invalid UTF-8 (byte offset \(bad) in the line); save the file as UTF-8")
+            throw fail(column: Self.column(ofByte: bad, in: bytes), LineChecks.invalidUTF8(byteOffset: bad) + "; save the file as UTF-8")
         }
         let parsed: (value: JSONValue, positions: JSONPositions)
         do {
             parsed = try JSONParser.parseWithPositions(bytes)
         } catch {
+            if let cr = LineChecks.crOnlyLineEnd(bytes) {
+                throw fail(column: Self.column(ofByte: cr, in: bytes), LineChecks.crOnlyLineEnds)
+            }
             throw fail(column: Self.column(ofByte: error.offset, in: bytes), "malformed JSON: \(error.message)")
         }
         let r = Line(bytes: bytes, value: parsed.value, positions: parsed.positions)
@@ -69,13 +72,13 @@ struct RecordDecoder {
         warnUnknown(r, allowed: Self.entityFields)
         let id = try requiredString(r, "id")
         if isDeclared(id) {
-            throw fail(r, "id", "duplicate entity id \"\(id)\"; declare each entity once and put its other names in \"aliases\"")
+            throw fail(r, "id", "duplicate entity id \(JSONValue.quoted(id)); declare each entity once and put its other names in \"aliases\"")
         }
         let label = try optionalString(r, "label") ?? id
         let typeName = try requiredString(r, "type")
         guard let type = EntityType(rawValue: typeName) else {
             let allowed = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw fail(r, "type", "unknown type \"\(typeName)\"; allowed: \(allowed)")
+            throw fail(r, "type", "unknown type \(JSONValue.quoted(typeName)); allowed: \(allowed)")
         }
         var aliases: [String] = []
         switch r["aliases"] {
@@ -99,7 +102,7 @@ struct RecordDecoder {
         let kindName = try requiredString(r, "relation")
         guard let kind = RelationKind(rawValue: kindName) else {
             let allowed = RelationKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw fail(r, "relation", "unknown relation \"\(kindName)\"; allowed: \(allowed)")
+            throw fail(r, "relation", "unknown relation \(JSONValue.quoted(kindName)); allowed: \(allowed)")
         }
         let object = try entityReference(r, "object")
         let place = try optionalString(r, "place") == nil ? nil : try entityReference(r, "place")
@@ -109,7 +112,7 @@ struct RecordDecoder {
         case nil, .null?: break
         case let .number(v, text)?:
             guard (0...100).contains(v) else {
-                throw fail(r, "share", "\(text) is outside 0 to 100; give the share in percent")
+                throw fail(r, "share", "\(JSONValue.abbreviated(text)) is outside 0 to 100; give the share in percent")
             }
             share = v
         case let other?:
@@ -119,7 +122,7 @@ struct RecordDecoder {
         if let m = try optionalString(r, "modality") {
             guard let value = Modality(rawValue: m) else {
                 let allowed = Modality.allCases.map(\.rawValue).joined(separator: ", ")
-                throw fail(r, "modality", "unknown modality \"\(m)\"; allowed: \(allowed)")
+                throw fail(r, "modality", "unknown modality \(JSONValue.quoted(m)); allowed: \(allowed)")
             }
             modality = value
         }
@@ -171,7 +174,7 @@ struct RecordDecoder {
     private func optionalDate(_ r: Line, _ field: String) throws(InterchangeError) -> PartialDate? {
         guard let text = try optionalString(r, field) else { return nil }
         guard let date = PartialDate(iso: text) else {
-            throw fail(r, field, "\"\(text)\" is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
+            throw fail(r, field, "\(JSONValue.quoted(text)) is not a valid date; use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (a real calendar day)")
         }
         return date
     }
@@ -179,7 +182,7 @@ struct RecordDecoder {
     private func entityReference(_ r: Line, _ field: String) throws(InterchangeError) -> String {
         let id = try requiredString(r, field)
         guard isDeclared(id) else {
-            throw fail(r, field, "names entity \"\(id)\", which no earlier line declares; add an entity line for it before this line")
+            throw fail(r, field, "names entity \(JSONValue.quoted(id)), which no earlier line declares; add an entity line for it before this line")
         }
         return id
     }
@@ -187,8 +190,7 @@ struct RecordDecoder {
     private func warnUnknown(_ r: Line, allowed: Set<String>) {
         guard case let .object(members) = r.value else { return }
         for (index, (key, _)) in members.enumerated() where !allowed.contains(key) {
-            warn(InterchangeError(file: file, line: line, column: r.column(ofByte: r.positions.names[index]), field: key,
-                                  message: "unknown field, ignored"))
+            warn(.unknownField(file: file, line: line, column: r.column(ofByte: r.positions.names[index]), name: key))
         }
     }
 

@@ -19,6 +19,11 @@ struct StreamCommand: ParsableCommand {
         lines are skipped. Articles are extracted on --jobs threads and written in input order, \
         each as soon as the articles before it are done.
 
+        Warnings, and the record goes on: a member other than id, text and date is ignored; a \
+        record whose text is empty or only header lines is skipped; a record whose id an earlier \
+        record used is written, and the two articles' graphs merge. A bad record (not JSON, a \
+        missing id or text, a bad date) stops the run with exit status 65.
+
         --to nquads writes RDF 1.1 N-Quads: each article's relations in the named graph of the \
         article, its entities and its description in the default graph. Entity, relation and article \
         IRIs depend only on the content, so outputs made on separate machines merge by union: \
@@ -43,14 +48,18 @@ struct StreamCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Threads that extract at once (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Print nothing but errors.")
+    @Flag(name: .long, help: "Print nothing but errors (no warnings or summary).")
     var quiet = false
+
+    @Flag(name: .long, help: "Print every warning (by default the first three of each field, then a count).")
+    var verbose = false
 
     /// The two syntaxes a stream can write.
     enum Syntax { case nquads, jsonl }
 
     func validate() throws {
         _ = try syntax()
+        if quiet && verbose { throw ValidationError("give either --quiet or --verbose, not both") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         do {
             _ = try IRIMinter(base: baseIRI)
@@ -77,10 +86,14 @@ struct StreamCommand: ParsableCommand {
             do { mapping = try OntologyMapping(iris: try IRIMinter(base: baseIRI)) } catch {
                 throw CommandFailure.data("--base-iri \(baseIRI): \(error)")
             }
-            let stream = ArticleStream(extractor: Extractor(lexicon: lexicon), mapping: mapping, syntax: syntax, jobs: jobs)
+            let warnings = WarningReport(strict: false, quiet: quiet, verbose: verbose)
+            let stream = ArticleStream(extractor: Extractor(lexicon: lexicon), mapping: mapping, syntax: syntax, jobs: jobs,
+                                       warn: warnings.report)
             let counts = try stream.run()
+            warnings.finish()
             if !quiet {
-                note("\(counts.articles) articles, \(counts.relations) relations")
+                let skipped = counts.skipped == 0 ? "" : " (\(counts.skipped) empty \(counts.skipped == 1 ? "record" : "records") skipped)"
+                note("\(counts.articles) articles, \(counts.relations) relations\(skipped)")
             }
         } catch let failure as CommandFailure {
             throw report(failure)
@@ -95,26 +108,48 @@ struct ArticleStream {
     let mapping: OntologyMapping
     let syntax: StreamCommand.Syntax
     let jobs: Int
+    /// Called with each warning, in input order (convert's ``WarningReport``).
+    var warn: (InterchangeWarning) throws -> Void = { _ in }
+
+    /// The members a record may have; others are warned about and ignored.
+    static let fields: Set<String> = ["id", "text", "date"]
 
     /// One input line: `{"id": …, "text": …, "date": …}` (`date` optional; other members ignored).
     struct Record {
         let id: String
         let text: String
         let date: String?
-        /// The column of the `date` value, for its message.
+        /// The columns of the values of `id`, `text` and `date`, for their messages.
+        var idColumn = 1
+        var textColumn = 1
         var dateColumn = 1
     }
 
+    /// What a run wrote.
+    struct Counts {
+        var articles = 0
+        var relations = 0
+        /// Records skipped because their text is empty or a header only.
+        var skipped = 0
+    }
+
     /// Reads everything, writes everything.
-    /// - Returns: articles and relations written.
+    ///
+    /// A record whose text is empty, or holds header lines only, is skipped with a warning (one
+    /// bad record should not stop a long pipeline; `extract` refuses such a file). A record that
+    /// reuses an earlier record's id is written, with a warning: the two articles' graphs share
+    /// one named graph.
+    /// - Returns: articles and relations written, records skipped.
     /// - Throws: ``CommandFailure``: `.data` naming the input line of a bad record, `.io` when
-    ///   standard output fails.
-    func run(input: FileHandle = .standardInput) throws -> (articles: Int, relations: Int) {
+    ///   standard output fails; what ``warn`` throws.
+    func run(input: FileHandle = .standardInput) throws -> Counts {
         let sink = StandardOutputSink()
         let batchSize = max(1, jobs) * 8
-        var batch: [(line: Int, record: Record)] = []
+        var batch: [(article: Article, date: PartialDate?)] = []
         var lineNumber = 0
-        var counts = (articles: 0, relations: 0)
+        var counts = Counts()
+        /// The line of the first record with each id.
+        var firstLine: [String: Int] = [:]
         var pending = Data()
         var atEnd = false
         while !atEnd {
@@ -126,7 +161,22 @@ struct ArticleStream {
                 lineNumber += 1
                 if line.last == 0x0D { line = line.dropLast() }
                 guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-                batch.append((lineNumber, try Self.decode(Data(line), line: lineNumber)))
+                let record = try Self.decode(Data(line), line: lineNumber, warn: warn)
+                let date = try Self.date(of: record, line: lineNumber)
+                let article = ArticleReader.parse(record.text, id: record.id)
+                if let problem = Self.emptiness(of: article) {
+                    try warn(InterchangeWarning(file: "-", line: lineNumber, column: record.textColumn, field: "text",
+                                                message: "\(problem), skipped"))
+                    counts.skipped += 1
+                    continue
+                }
+                if let earlier = firstLine[record.id] {
+                    try warn(InterchangeWarning(file: "-", line: lineNumber, column: record.idColumn, field: "id",
+                                                message: "\(JSONValue.quoted(record.id)) was used on line \(earlier); the articles' graphs will merge"))
+                } else {
+                    firstLine[record.id] = lineNumber
+                }
+                batch.append((article, date))
                 if batch.count == batchSize {
                     try write(batch, to: sink, counts: &counts)
                     batch.removeAll(keepingCapacity: true)
@@ -137,19 +187,47 @@ struct ArticleStream {
         return counts
     }
 
-    /// The record on line `number` of standard input.
-    /// - Throws: ``CommandFailure/data(_:)`` `-:LINE:COLUMN: …` for a line that is not JSON, not an
-    ///   object, or lacks `id` or `text` or has a member of the wrong type (the column of the
-    ///   value at fault, or of the object's `{` for a missing member).
-    static func decode(_ line: Data, line number: Int) throws -> Record {
+    /// Why `article` gives no graph, as `extract` says it (`empty article`, `header lines but no
+    /// body`), or nil when it has a body.
+    static func emptiness(of article: Article) -> String? {
+        let scalars = article.text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+        if scalars.allSatisfy(isSpace) { return "empty article" }
+        if article.bodyStart > 0, scalars.dropFirst(article.bodyStart).allSatisfy(isSpace) { return "header lines but no body" }
+        return nil
+    }
+
+    /// The publication date of `record`, nil without one.
+    /// - Throws: ``CommandFailure/data(_:)`` for a `date` that is not a date with a year.
+    static func date(of record: Record, line: Int) throws -> PartialDate? {
+        guard let text = record.date else { return nil }
+        guard let date = PartialDate(iso: text), date.year != nil else {
+            throw CommandFailure.data("-:\(line):\(record.dateColumn): field 'date': \(JSONValue.quoted(text)) is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+        return date
+    }
+
+    /// The record on line `number` of standard input; members other than `id`, `text` and `date`
+    /// go to `warn` (`unknown field, ignored`, at the member's name).
+    /// - Throws: ``CommandFailure/data(_:)`` `-:LINE:COLUMN: …` for a line that is not UTF-8 (at
+    ///   the first bad byte), not JSON (with CR-only line ends: at the first CR), not an object, or
+    ///   lacks `id` or `text` or has a member of the wrong type (the column of the value at fault,
+    ///   or of the object's `{` for a missing member); what `warn` throws.
+    static func decode(_ line: Data, line number: Int, warn: (InterchangeWarning) throws -> Void = { _ in }) throws -> Record {
         let shape = "each line is {\"id\": …, \"text\": …, \"date\": …}"
         let bytes = [UInt8](line)
         return try bytes.withUnsafeBufferPointer { buffer throws -> Record in
             func column(_ offset: Int) -> Int { JSONPositions.column(ofByte: offset, in: buffer) }
+            if let bad = LineChecks.firstInvalidUTF8(buffer) {
+                throw CommandFailure.data("-:\(number):\(column(bad)): \(LineChecks.invalidUTF8(byteOffset: bad)); encode the input as UTF-8")
+            }
             let parsed: (value: JSONValue, positions: JSONPositions)
             do {
                 parsed = try JSONParser.parseWithPositions(buffer)
             } catch let error as JSONSyntaxError {
+                if let cr = LineChecks.crOnlyLineEnd(buffer) {
+                    throw CommandFailure.data("-:\(number):\(column(cr)): \(LineChecks.crOnlyLineEnds)")
+                }
                 throw CommandFailure.data("-:\(number):\(column(error.offset)): not JSON (\(error.message)); \(shape)")
             }
             guard case let .object(members) = parsed.value else {
@@ -174,23 +252,18 @@ struct ArticleStream {
                 throw CommandFailure.data("-:\(number): \(shape)")
             }
             let date = try string("date", required: false)
-            return Record(id: id.0, text: text.0, date: date?.0, dateColumn: date?.1 ?? 1)
+            for (index, (key, _)) in members.enumerated() where !fields.contains(key) {
+                try warn(.unknownField(file: "-", line: number, column: column(parsed.positions.names[index]), name: key))
+            }
+            return Record(id: id.0, text: text.0, date: date?.0, idColumn: id.1, textColumn: text.1, dateColumn: date?.1 ?? 1)
         }
     }
 
     /// Extracts `batch` (on up to ``jobs`` threads), then writes its graphs in order and flushes.
-    private func write(_ batch: [(line: Int, record: Record)], to sink: StandardOutputSink,
-                       counts: inout (articles: Int, relations: Int)) throws {
+    private func write(_ batch: [(article: Article, date: PartialDate?)], to sink: StandardOutputSink,
+                       counts: inout Counts) throws {
         guard !batch.isEmpty else { return }
-        var dates: [PartialDate?] = []
-        for (line, record) in batch {
-            guard let text = record.date else { dates.append(nil); continue }
-            guard let date = PartialDate(iso: text), date.year != nil else {
-                throw CommandFailure.data("-:\(line):\(record.dateColumn): field 'date': \"\(text)\" is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
-            }
-            dates.append(date)
-        }
-        let articles = batch.map { ArticleReader.parse($0.record.text, id: $0.record.id) }
+        let articles = batch.map(\.article), dates = batch.map(\.date)
         let graphs = ParallelExtraction.extract(articles, jobs: jobs, documentDates: dates, extractor: extractor)
         do {
             for graph in graphs {

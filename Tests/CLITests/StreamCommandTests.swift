@@ -10,6 +10,10 @@ final class StreamCommandTests: XCTestCase {
     private var binary: URL { Bundle.main.bundleURL.appendingPathComponent("kgexport") }
 
     private func run(_ arguments: [String], input: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        try run(arguments, bytes: Data(input.utf8))
+    }
+
+    private func run(_ arguments: [String], bytes input: Data) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -18,7 +22,7 @@ final class StreamCommandTests: XCTestCase {
         process.standardError = err
         process.standardInput = stdin
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
@@ -97,5 +101,75 @@ final class StreamCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "kgexport: -:1:1: an array is not a JSON object; \(shape)\n")
         result = try run(["stream", "--to", "graphml"], input: "")
         XCTAssertEqual(result.status, 64)
+    }
+
+    /// A byte that is not UTF-8 is named by its column and byte offset, as convert names it.
+    func testInvalidUTF8IsAtTheBadByte() throws {
+        let line = Data(#"{"id":"x","text":"Kaz"#.utf8) + Data([0xFF]) + Data("akhstan\"}\n".utf8)
+        let result = try run(["stream"], bytes: line)
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:22: invalid UTF-8 (byte offset 21 in the line); encode the input as UTF-8\n")
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    /// An empty text and a header without a body, which extract refuses, are skipped with a
+    /// warning at the text; the run goes on and says how many it skipped.
+    func testAnEmptyArticleIsSkippedWithAWarning() throws {
+        let good = try records()[2]
+        let input = [#"{"id":"x","text":""}"#, good, #"{"id":"h","text":"Title: A\nDate: 2008-01-01\n"}"#, #"{"id":"s", "text":" \n "}"#]
+        let result = try run(["stream", "--to", "jsonl"], input: input.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let stderr = result.stderr.split(separator: "\n")
+        XCTAssertEqual(Array(stderr.dropLast()), [
+            "kgexport: warning: -:1:18: field 'text': empty article, skipped",
+            "kgexport: warning: -:3:18: field 'text': header lines but no body, skipped",
+            "kgexport: warning: -:4:19: field 'text': empty article, skipped",
+        ])
+        XCTAssertTrue(stderr.last?.hasPrefix("kgexport: 1 articles, ") == true, result.stderr)
+        XCTAssertTrue(stderr.last?.hasSuffix(" relations (3 empty records skipped)") == true, result.stderr)
+        XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.hasPrefix(#"{"kind":"document""#) }.count, 1)
+        XCTAssertEqual(try run(["stream", "--quiet"], input: input[0]).stderr, "")
+    }
+
+    /// Members other than id, text and date are warned about, as convert warns about unknown fields.
+    func testAnUnknownMemberIsAWarning() throws {
+        let result = try run(["stream", "--to", "jsonl"], input: #"{"id":"x","lang":"en","text":"Putin met Nazarbayev in Astana."}"# + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("kgexport: warning: -:1:11: field 'lang': unknown field, ignored\n"), result.stderr)
+    }
+
+    /// Four records with the same id: warned about at the id, naming the first line; after three
+    /// warnings a count, and --verbose shows them all.
+    func testARepeatedIdIsAWarningNamingTheFirstLine() throws {
+        let record = #"{"id":"x","text":"Putin met Nazarbayev in Astana."}"#
+        let input = Array(repeating: record, count: 5).joined(separator: "\n")
+        var result = try run(["stream", "--to", "jsonl"], input: input)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(Array(result.stderr.split(separator: "\n").dropLast()), [
+            #"kgexport: warning: -:2:7: field 'id': "x" was used on line 1; the articles' graphs will merge"#,
+            #"kgexport: warning: -:3:7: field 'id': "x" was used on line 1; the articles' graphs will merge"#,
+            #"kgexport: warning: -:4:7: field 'id': "x" was used on line 1; the articles' graphs will merge"#,
+            "kgexport: warning: 1 more warnings for field 'id' not shown (--verbose lists them)",
+        ])
+        result = try run(["stream", "--to", "jsonl", "--verbose"], input: input)
+        XCTAssertEqual(result.stderr.split(separator: "\n").filter { $0.contains("was used on line 1") }.count, 4, result.stderr)
+        XCTAssertEqual(try run(["stream", "--quiet", "--verbose"], input: input).status, 64)
+    }
+
+    /// Input with CR-only line ends is one line of several records: said as such.
+    func testCROnlyLineEndsAreNamed() throws {
+        let result = try run(["stream"], input: #"{"id":"a","text":"A."}"# + "\r" + #"{"id":"b","text":"B."}"# + "\r")
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:23: line ends are CR only (old Mac style); convert them to LF (e.g. tr '\\r' '\\n')\n")
+    }
+
+    /// A 5,000-digit number is not repeated whole in the message.
+    func testALongNumberIsAbbreviatedInTheMessage() throws {
+        let digits = String(repeating: "9", count: 5_000)
+        var result = try run(["stream"], input: #"{"id":"x","text":1\#(digits)}"#)
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:18: not JSON (number 1\(digits.prefix(39))… is out of range); each line is {\"id\": …, \"text\": …, \"date\": …}\n")
+        result = try run(["stream"], input: #"{"id":"x","text":0.\#(digits)}"#)
+        XCTAssertEqual(result.stderr, "kgexport: -:1:18: field 'text': expected a string, found the number 0.\(digits.prefix(38))…\n")
     }
 }

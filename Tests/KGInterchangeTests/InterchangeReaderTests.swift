@@ -186,4 +186,69 @@ final class InterchangeReaderTests: XCTestCase {
         let (_, warnings) = try read([#"{"kind":"entity","id":"x","label":"Łódź €","type":"Place","wikidata":"Q1"}"#])
         XCTAssertEqual(warnings.map(\.description), ["g.jsonl:1:59: field 'wikidata': unknown field, ignored"])
     }
+
+    // MARK: warnings and messages of the defects users met
+
+    private func warnings(_ bytes: [UInt8]) throws -> [String] {
+        var reader = InterchangeReader(file: "g.jsonl")
+        try reader.consume(bytes)
+        return reader.warnings.map(\.description)
+    }
+
+    /// An empty file is more often a truncated download than an empty graph: a warning, not silence.
+    func testAFileWithNoLinesIsAWarning() throws {
+        XCTAssertEqual(try warnings([]), ["g.jsonl: no lines; the graph is empty"])
+        XCTAssertEqual(try warnings([0xEF, 0xBB, 0xBF]), ["g.jsonl: no lines; the graph is empty"])
+        XCTAssertEqual(try warnings(Array("\n  \r\n\t\n".utf8)), ["g.jsonl: only blank lines; the graph is empty"])
+        XCTAssertEqual(try warnings(Array((kz + "\n").utf8)), [])
+        var reader = InterchangeReader(file: "g.jsonl")
+        try reader.consume([])
+        XCTAssertEqual(reader.warnings.first?.strictError.description,
+                       "g.jsonl: no lines; check that the file was saved or downloaded completely, or run without --strict")
+    }
+
+    /// A relation's `source` naming no document line is a warning at its value, when the file has
+    /// document lines (they are optional: without any, a source is not checked).
+    func testASourceThatNamesNoDocumentLineIsAWarning() throws {
+        let document = #"{"kind":"document","id":"a.txt"}"#
+        let relation = #"{"kind":"relation","subject":"kazakhstan","relation":"member-of","object":"csto","source":"b.txt"}"#
+        let (graph, found) = try read([document, kz, csto, relation, relation.replacingOccurrences(of: "b.txt", with: "a.txt")])
+        XCTAssertEqual(graph.relations.count, 2)
+        XCTAssertEqual(found.map(\.description),
+                       ["g.jsonl:4:91: field 'source': names no document line; add a document line with that id"])
+        XCTAssertEqual(found.first?.strictError.description,
+                       "g.jsonl:4:91: field 'source': names no document line; add a document line with that id, or run without --strict")
+        XCTAssertEqual(try read([kz, csto, relation]).1, [])
+    }
+
+    func testUnknownFieldWarningBecomesTheStrictError() throws {
+        let (_, found) = try read([#"{"kind":"entity","id":"x","type":"Place","wikidata":"Q1"}"#])
+        XCTAssertEqual(found.first?.strictError.description, "g.jsonl:1:42: field 'wikidata': unknown field; remove it, or run without --strict")
+    }
+
+    /// A file with CR-only line ends is one line of several records: said as such, at the first CR.
+    func testCROnlyLineEndsAreNamed() {
+        var reader = InterchangeReader(file: "cr.jsonl")
+        XCTAssertThrowsError(try reader.consume(Array((kz + "\r" + csto + "\r").utf8))) { e in
+            XCTAssertEqual((e as? InterchangeError)?.description,
+                           "cr.jsonl:1:95: line ends are CR only (old Mac style); convert them to LF (e.g. tr '\\r' '\\n')")
+        }
+        // A CR between the tokens of one record is white space.
+        XCTAssertEqual(try read([#"{"kind":"entity",\#r"id":"x",\#r "type":"Place"}"#]).0.entities.count, 1)
+        // A line broken for another reason keeps its own message.
+        XCTAssertEqual(error([#"{"kind":"entity","id":"x",}"#])?.message, "malformed JSON: expected a member name in double quotes")
+    }
+
+    /// Messages show at most 40 characters of a value.
+    func testLongValuesAreAbbreviatedInMessages() {
+        let digits = String(repeating: "1", count: 5_000)
+        let base = #"{"kind":"relation","subject":"kazakhstan","relation":"holds-share-in","object":"csto","share":"#
+        XCTAssertEqual(error([kz, csto, base + digits + "}"])?.message,
+                       "malformed JSON: number \(digits.prefix(40))… is out of range")
+        XCTAssertEqual(error([kz, csto, base + "-1." + digits + "}"])?.message,
+                       "-1.\(digits.prefix(37))… is outside 0 to 100; give the share in percent")
+        let long = String(repeating: "x", count: 300)
+        XCTAssertEqual(error([#"{"kind":"entity","id":"x","type":"\#(long)"}"#])?.message,
+                       "unknown type \"\(long.prefix(40))…\"; allowed: Person, Country, Organization, Company, Facility, Place")
+    }
 }

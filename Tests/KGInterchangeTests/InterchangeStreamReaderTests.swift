@@ -127,6 +127,10 @@ final class InterchangeStreamReaderTests: XCTestCase {
         #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","é":1}"#,
         #"{"kind":"rel\u0061tion","subject":"kz","relation":"member-of","object":"csto"}"#,
         #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","evidence":null,"source":null,"citedSource":null,"modality":null,"date":null,"place":null,"offsets":null}"#,
+        #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","source":"b.txt"}"#,
+        #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","source":"a.txt","x":1}"#,
+        #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","source":"","x":1}"#,
+        #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","share":"# + String(repeating: "7", count: 500) + "}",
         #"[1,2]"#,
         #"{}"#,
         "   \t ",
@@ -222,6 +226,42 @@ final class InterchangeStreamReaderTests: XCTestCase {
             XCTAssertEqual((error as? InterchangeError)?.description,
                            "/nonexistent/g.jsonl: cannot read the file (no such file or directory); check the path and permissions")
         }
+    }
+
+    /// Empty inputs and CR-only line ends: the same warning, the same error.
+    func testEmptyFilesAndCROnlyLineEnds() throws {
+        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], Array("\n \n".utf8), Array("\r\n".utf8)] {
+            try assertSameOutcome(bytes)
+        }
+        XCTAssertEqual(try streamed([]).warnings, ["g.jsonl: no lines; the graph is empty"])
+        XCTAssertEqual(try streamed(Array("\n\t\n".utf8)).warnings, ["g.jsonl: only blank lines; the graph is empty"])
+        let cr = header.replacingOccurrences(of: "\n", with: "\r") + relationLines[0] + "\r"
+        try assertSameOutcome(cr)
+        XCTAssertEqual(try streamed(Array(cr.utf8)).error,
+                       "g.jsonl:1:62: line ends are CR only (old Mac style); convert them to LF (e.g. tr '\\r' '\\n')")
+        // A single record with a CR line end is read.
+        let single = #"{"kind":"entity","id":"x","type":"Place"}"# + "\r"
+        try assertSameOutcome(single)
+        XCTAssertEqual(try streamed(Array(single.utf8)).entities.map(\.id), ["x"])
+    }
+
+    /// Reading on after the end does not warn twice about an empty file.
+    func testTheEmptyFileWarningComesOnce() throws {
+        let url = try temporaryFile([])
+        let reader = try InterchangeStreamReader(path: url.path, name: "g.jsonl")
+        var warnings: [String] = []
+        reader.warningHandler = { warnings.append($0.description) }
+        XCTAssertNil(try reader.next())
+        XCTAssertNil(try reader.next())
+        XCTAssertEqual(warnings, ["g.jsonl: no lines; the graph is empty"])
+    }
+
+    /// A relation's source naming no document line: a warning at its value, from the fast path too.
+    func testASourceNamingNoDocumentLineIsAWarning() throws {
+        let line = #"{"kind":"relation","subject":"kz","relation":"member-of","object":"csto","source":"b.txt"}"#
+        let outcome = try streamed(Array((header + line + "\n").utf8))
+        XCTAssertEqual(outcome.warnings, ["g.jsonl:5:83: field 'source': names no document line; add a document line with that id"])
+        XCTAssertEqual(outcome.relations.count, 1)
     }
 
     func testCountsLinesAndBytes() throws {

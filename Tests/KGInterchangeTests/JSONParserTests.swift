@@ -34,4 +34,36 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(positions.names, [3, 18, 28])
         XCTAssertEqual(positions.values, [8, 24, 32])
     }
+
+    private func failure(_ bytes: [UInt8]) -> JSONSyntaxError? {
+        do { _ = try JSONParser.parse(bytes); return nil } catch let e as JSONSyntaxError { return e } catch { return nil }
+    }
+
+    /// A byte that is not UTF-8 inside a string is reported at the byte, not at the string's quote.
+    func testInvalidUTF8InAStringIsAtTheBadByte() {
+        let kazakhstan = Array(#"{"id":"x","text":"Kaz"#.utf8) + [0xFF] + Array(#"akhstan"}"#.utf8)
+        XCTAssertEqual(failure(kazakhstan)?.offset, 21)
+        XCTAssertEqual(failure(kazakhstan)?.message, "invalid UTF-8 in a string (byte offset 21)")
+        // After an escape and a good two-byte sequence; a lead byte cut short by the closing quote.
+        XCTAssertEqual(failure(Array(#""a\n\u00e9é"#.utf8) + [0xC3, 0x28] + [0x22])?.offset, 12)
+        XCTAssertEqual(failure([0x22, 0x61, 0xE2, 0x82, 0x22])?.offset, 2)
+    }
+
+    /// Messages repeat at most 40 characters of a value: a 5,000-digit number is not echoed whole.
+    func testLongValuesAreAbbreviatedInMessages() {
+        let digits = String(repeating: "9", count: 5_000)
+        let e = failure(Array("[\(digits)]".utf8))
+        XCTAssertEqual(e?.offset, 1)
+        XCTAssertEqual(e?.message, "number \(digits.prefix(40))… is out of range")
+        XCTAssertEqual(JSONValue.number(1, "1." + String(repeating: "0", count: 100)).summary,
+                       "the number 1.\(String(repeating: "0", count: 38))…")
+        XCTAssertEqual(JSONValue.number(7, "7").summary, "the number 7")
+        XCTAssertEqual(JSONValue.string(String(repeating: "é", count: 41)).summary,
+                       "the string \"\(String(repeating: "é", count: 40))…\"")
+        XCTAssertEqual(JSONValue.string(String(repeating: "é", count: 40)).summary,
+                       "the string \"\(String(repeating: "é", count: 40))\"")
+        let key = String(repeating: "k", count: 50)
+        XCTAssertEqual(failure(Array(#"{"\#(key)":1,"\#(key)":2}"#.utf8))?.message,
+                       "duplicate member name \"\(key.prefix(40))…\"")
+    }
 }
