@@ -261,6 +261,65 @@ final class BadInputTests: XCTestCase {
         try assertConvertFails([line], "1:56: field 'colour': unknown field; remove it, or run without --strict", arguments: ["--strict"])
     }
 
+    /// An empty input (a truncated download, /dev/null) still gives an empty graph, with a warning.
+    func testAnEmptyInterchangeFileIsAWarning() throws {
+        var result = try K.run(["convert", "/dev/null", "--to", "jsonl", "-o", "-"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "kgexport: warning: /dev/null: no lines; the graph is empty\nkgexport: 0 entities, 0 relations\n")
+        let dir = try K.temporaryDirectory(for: self)
+        let blank = dir.appendingPathComponent("blank.jsonl")
+        try Data("\n \n".utf8).write(to: blank)
+        result = try K.run(["convert", blank.path, "--to", "jsonl", "-o", "-", "--drop-isolated"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: warning: \(blank.path): only blank lines; the graph is empty\nkgexport: 0 entities, 0 relations\n")
+    }
+
+    /// In a file with document lines, a relation whose source names none of them is a warning at
+    /// the source; the relation is kept.
+    func testASourceThatNamesNoDocumentLineIsAWarning() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let input = dir.appendingPathComponent("in.jsonl")
+        let lines = [#"{"kind":"document","id":"a.txt"}"#, countryA, organizationB,
+                     #"{"kind":"relation","subject":"a","relation":"member-of","object":"b","source":"a.txt"}"#,
+                     #"{"kind":"relation","subject":"b","relation":"member-of","object":"a","source":"b.txt"}"#]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let result = try K.run(["convert", input.path, "--to", "nquads", "-o", "-"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("kgexport: warning: \(input.path):5:79: field 'source': names no document line; add a document line with that id\n"),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("kgexport: 2 entities, 2 relations\n"), result.stderr)
+    }
+
+    /// A file with CR-only line ends reads as one long line: said as such, at the first CR.
+    func testCROnlyLineEndsAreNamed() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let input = dir.appendingPathComponent("cr.jsonl")
+        try Data(([countryA, organizationB].joined(separator: "\r") + "\r").utf8).write(to: input)
+        let out = dir.appendingPathComponent("out")
+        let result = try K.run(["convert", input.path, "--output-dir", out.path])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):1:56: line ends are CR only (old Mac style); convert them to LF (e.g. tr '\\r' '\\n')\n")
+        XCTAssertEqual(K.files(in: out), [])
+    }
+
+    /// A 5,000-digit number is not echoed whole: the message stays short.
+    func testALongNumberIsAbbreviatedInTheMessage() throws {
+        let digits = String(repeating: "1", count: 5_000)
+        try assertConvertFails([countryA, organizationB, #"{"kind":"relation","subject":"a","relation":"holds-share-in","object":"b","share":\#(digits)}"#],
+                               "3:83: malformed JSON: number \(digits.prefix(40))… is out of range")
+    }
+
+    /// A byte that is not UTF-8 inside a string is named at the byte, with its offset in the line.
+    func testInvalidUTF8InAStringIsAtTheBadByte() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let input = dir.appendingPathComponent("in.jsonl")
+        try (Data(#"{"kind":"entity","id":"Kaz"#.utf8) + Data([0xFF]) + Data((#"akhstan","type":"Country"}"# + "\n").utf8)).write(to: input)
+        let result = try K.run(["convert", input.path, "--to", "jsonl", "-o", "-"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: \(input.path):1:27: invalid UTF-8 (byte offset 26 in the line); save the file as UTF-8\n")
+    }
+
     // MARK: usage
 
     func testHelpDocumentsTheExitStatuses() throws {
