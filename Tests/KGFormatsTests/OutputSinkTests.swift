@@ -126,4 +126,71 @@ final class OutputSinkTests: XCTestCase {
         XCTAssertEqual(FileSink.split("/a/b/kg.dot").directory, "/a/b/")
         XCTAssertEqual(FileSink.split("/kg.dot").directory, "/")
     }
+
+    // MARK: OutputBatch: several files, all or none
+
+    func testABatchRenamesEveryFileOnlyAtCommit() throws {
+        try Data("OLD a\n".utf8).write(to: directory.appendingPathComponent("a.graphml"))
+        let batch = OutputBatch()
+        let a = try batch.open(directory.appendingPathComponent("a.graphml").path)
+        let b = try batch.open(directory.appendingPathComponent("a.dot").path)
+        try a.write("new a\n")
+        try b.write("new b\n")
+        XCTAssertEqual(try contents("a.graphml"), "OLD a\n", "nothing visible before the commit")
+        XCTAssertEqual(try files().filter { !$0.contains(".tmp-") }, ["a.graphml"])
+        try batch.commit()
+        XCTAssertEqual(try files(), ["a.dot", "a.graphml"])
+        XCTAssertEqual(try contents("a.graphml"), "new a\n")
+        XCTAssertEqual(try contents("a.dot"), "new b\n")
+        XCTAssertEqual(batch.paths, [directory.appendingPathComponent("a.graphml").path, directory.appendingPathComponent("a.dot").path])
+    }
+
+    /// A rename that fails (here: the last destination became a folder) undoes the renames before
+    /// it: the file that existed has its previous content, the new one is gone, no backup or
+    /// temporary file is left.
+    func testAFailedRenameUndoesTheEarlierOnes() throws {
+        try Data("OLD a\n".utf8).write(to: directory.appendingPathComponent("a.graphml"))
+        let batch = OutputBatch()
+        let names = ["a.graphml", "a.dot", "a.jsonl"]
+        for name in names {
+            try batch.open(directory.appendingPathComponent(name).path).write("new \(name)\n")
+        }
+        let blocker = directory.appendingPathComponent("a.jsonl")
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: blocker.appendingPathComponent("keep"))
+        XCTAssertThrowsError(try batch.commit()) {
+            let error = $0 as? OutputError
+            XCTAssertEqual(error?.operation, "cannot write")
+            XCTAssertEqual(error?.path, blocker.path)
+        }
+        XCTAssertEqual(try files(), ["a.graphml", "a.jsonl"])
+        XCTAssertEqual(try contents("a.graphml"), "OLD a\n")
+        XCTAssertFalse(TemporaryFiles.live.contains { $0.hasPrefix(directory.path) })
+    }
+
+    func testABatchNamesTheDestinationOfATemporaryFile() throws {
+        let batch = OutputBatch()
+        let target = directory.appendingPathComponent("kg.nt").path
+        let sink = try XCTUnwrap(try batch.open(target) as? FileSink)
+        XCTAssertEqual(batch.destination(of: sink.temporaryPath), target)
+        XCTAssertEqual(batch.destination(of: "/elsewhere"), "/elsewhere")
+        XCTAssertThrowsError(try batch.open(directory.appendingPathComponent("no/such/kg.dot").path)) {
+            let error = $0 as? OutputError
+            XCTAssertEqual(error?.operation, "cannot create temporary file")
+            XCTAssertEqual(error?.path, self.directory.appendingPathComponent("no/such/kg.dot").path, "the destination, not the temporary file")
+            XCTAssertEqual(error?.reason, "no such file or directory")
+        }
+        batch.discard()
+        XCTAssertEqual(try files(), [])
+    }
+
+    func testADiscardedBatchLeavesThePreviousFiles() throws {
+        try Data("OLD\n".utf8).write(to: directory.appendingPathComponent("kg.ttl"))
+        let batch = OutputBatch()
+        try batch.open(directory.appendingPathComponent("kg.ttl").path).write("new\n")
+        try batch.open(directory.appendingPathComponent("kg.nq").path).write("new\n")
+        batch.discard()
+        XCTAssertEqual(try files(), ["kg.ttl"])
+        XCTAssertEqual(try contents("kg.ttl"), "OLD\n")
+    }
 }

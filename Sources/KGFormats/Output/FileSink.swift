@@ -31,7 +31,7 @@ public final class FileSink: CommittableSink {
     private let capacity: Int
     private var state: State = .open
 
-    private enum State { case open, committed, discarded }
+    private enum State { case open, prepared, committed, discarded }
 
     /// Creates the temporary file for `path`.
     ///
@@ -67,8 +67,8 @@ public final class FileSink: CommittableSink {
     }
 
     deinit {
-        if state == .open {
-            close(descriptor)
+        if state == .open || state == .prepared {
+            if descriptor >= 0 { close(descriptor) }
             unlink(temporaryPath)
             TemporaryFiles.unregister(temporaryPath)
         }
@@ -93,6 +93,21 @@ public final class FileSink: CommittableSink {
     /// Flushes, syncs and renames the temporary file onto ``path``. Calling it twice is an error.
     /// - Throws: ``OutputError`` naming the path that failed; the temporary file is removed then.
     public func commit() throws {
+        try prepare()
+        let code = TemporaryFiles.rename(temporaryPath, to: path)
+        if code != 0 {
+            unlink(temporaryPath)
+            TemporaryFiles.unregister(temporaryPath)
+            state = .discarded
+            throw OutputError.errno("cannot rename \(temporaryPath) to", path: path, code: code)
+        }
+        renamed()
+    }
+
+    /// The first half of a commit: flushes the buffer, `fsync`s and closes the temporary file, so
+    /// that only the rename is left (``OutputBatch`` renames every file of a batch at once).
+    /// - Throws: ``OutputError`` naming the temporary file; the temporary file is removed then.
+    func prepare() throws {
         guard state == .open else {
             throw OutputError(operation: "cannot commit", path: path, reason: "output already closed")
         }
@@ -106,26 +121,29 @@ public final class FileSink: CommittableSink {
             if close(fd) != 0 {
                 throw OutputError.errno("cannot close", path: temporaryPath, code: errno)
             }
-            let code = TemporaryFiles.rename(temporaryPath, to: path)
-            if code != 0 {
-                throw OutputError.errno("cannot rename \(temporaryPath) to", path: path, code: code)
-            }
         } catch {
             if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
             unlink(temporaryPath)
             TemporaryFiles.unregister(temporaryPath)
             state = .discarded
             throw error
         }
+        state = .prepared
+    }
+
+    /// Records that the temporary file was renamed onto ``path`` and makes the rename durable.
+    func renamed() {
         state = .committed
         syncDirectory()
     }
 
     /// Removes the temporary file; the destination is left as it was. Does nothing after a commit.
     public func discard() {
-        guard state == .open else { return }
+        guard state == .open || state == .prepared else { return }
         state = .discarded
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
         unlink(temporaryPath)
         TemporaryFiles.unregister(temporaryPath)
     }

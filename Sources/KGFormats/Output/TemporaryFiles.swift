@@ -48,6 +48,20 @@ public enum TemporaryFiles {
         registry.rename(temporary, to: destination)
     }
 
+    /// Renames every temporary file onto its destination, all or none: ``removeAll()`` runs
+    /// before all of the renames or after all of them, and when one rename fails the ones before
+    /// it are undone (each destination that existed is first linked to a backup name,
+    /// `.NAME.old-PID-N`, which is renamed back; a destination that did not exist is removed).
+    /// The backups are removed before this returns.
+    ///
+    /// On a file system without hard links a destination has no backup, and a failure after its
+    /// rename cannot bring its previous content back.
+    /// - Returns: nil, or the index of the pair that failed and the `errno` (`EINTR` after
+    ///   ``removeAll()``, for the first pair). The temporary files not renamed stay registered.
+    static func renameAll(_ pairs: [(temporary: String, destination: String)]) -> (index: Int, code: Int32)? {
+        registry.renameAll(pairs)
+    }
+
     private final class Registry: @unchecked Sendable {
         private var mutex = pthread_mutex_t()
         private var live: [String] = []
@@ -91,6 +105,70 @@ public enum TemporaryFiles {
                 guard rc == 0 else { return errno }
                 live.removeAll { $0 == temporary }
                 return 0
+            }
+        }
+
+        func renameAll(_ pairs: [(temporary: String, destination: String)]) -> (index: Int, code: Int32)? {
+            locked {
+                guard !closed else { return (0, EINTR) }
+                // 1. A backup (a second name) of every destination that exists.
+                var backups: [String?] = []
+                var existed: [Bool] = []
+                func removeBackups() { for case let backup? in backups { unlink(backup) } }
+                for (index, pair) in pairs.enumerated() {
+                    var info = stat()
+                    existed.append(lstat(pair.destination, &info) == 0)
+                    guard existed[index] else { backups.append(nil); continue }
+                    let slash = pair.destination.lastIndex(of: "/")
+                    let directory = slash.map { String(pair.destination[...$0]) } ?? ""
+                    let name = slash.map { String(pair.destination[pair.destination.index(after: $0)...]) } ?? pair.destination
+                    var backup: String?
+                    for _ in 0..<100 {
+                        let candidate = directory + "." + name + ".old-\(getpid())-\(TemporaryCounter.next())"
+                        if link(pair.destination, candidate) == 0 { backup = candidate; break }
+                        let code = errno
+                        if code == EEXIST { continue }
+                        // No hard links here: go on without a backup; any other failure stops
+                        // the batch before anything is renamed.
+                        if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EXDEV || code == ENOSYS { break }
+                        removeBackups()
+                        return (index, code)
+                    }
+                    backups.append(backup)
+                }
+                // 2. The renames; on a failure, the earlier ones undone.
+                for (index, pair) in pairs.enumerated() {
+                    #if canImport(Glibc)
+                    let rc = Glibc.rename(pair.temporary, pair.destination)
+                    #elseif canImport(Musl)
+                    let rc = Musl.rename(pair.temporary, pair.destination)
+                    #else
+                    let rc = Darwin.rename(pair.temporary, pair.destination)
+                    #endif
+                    guard rc == 0 else {
+                        let code = errno
+                        for earlier in (0..<index).reversed() {
+                            let destination = pairs[earlier].destination
+                            if let backup = backups[earlier] {
+                                #if canImport(Glibc)
+                                _ = Glibc.rename(backup, destination)
+                                #elseif canImport(Musl)
+                                _ = Musl.rename(backup, destination)
+                                #else
+                                _ = Darwin.rename(backup, destination)
+                                #endif
+                                backups[earlier] = nil
+                            } else if !existed[earlier] {
+                                unlink(destination)
+                            }
+                        }
+                        removeBackups()
+                        return (index, code)
+                    }
+                    live.removeAll { $0 == pair.temporary }
+                }
+                removeBackups()
+                return nil
             }
         }
 
