@@ -41,6 +41,7 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         if quiet && verbose { throw ValidationError("give either --quiet or --verbose, not both") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        try Destination.validate(name: name)
     }
 
     mutating func run() throws {
@@ -54,7 +55,7 @@ struct ConvertCommand: ParsableCommand {
             let export = StreamingExport(inputs: inputs, baseIRI: output.baseIRI, clusterByType: output.clusterByType,
                                          warn: warnings.report, progress: progress, dropIsolated: output.dropIsolated)
             let started = ProgressReporter.now()
-            let result = try export.run(plan)
+            let result = try export.run(plan, files: OutputFiles(options: output))
             warnings.finish()
             if verbose {
                 let seconds = ProgressReporter.now() - started

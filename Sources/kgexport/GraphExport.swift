@@ -4,7 +4,8 @@ import KGModel
 import KGRDF
 
 /// Writes one graph in several formats, all or nothing: each file goes to a temporary file in
-/// its target directory and is renamed only when every format has been written.
+/// its target directory, and the files are renamed only when every format has been written and
+/// synced (``OutputFiles``, as `convert` does).
 struct GraphExport {
     let graph: KnowledgeGraph
     let baseIRI: String
@@ -21,41 +22,23 @@ struct GraphExport {
         self.init(graph: graph, baseIRI: options.baseIRI, clusterByType: options.clusterByType)
     }
 
-    /// Writes `graph` to the destinations; returns the paths written.
-    /// - Throws: ``CommandFailure`` (`.io` for files, `.data` for a graph a format cannot hold).
-    func write(_ plan: [(OutputFormat, String)], inputs: [String]) throws -> [String] {
-        let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
-        for (_, path) in plan where path != "-" {
-            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            if inputPaths.contains(resolved) {
-                throw CommandFailure.io("refusing to overwrite the input \(path); choose another output path")
-            }
-        }
-        var sinks: [any CommittableSink] = []
+    /// Writes `graph` to the destinations, all or nothing (``OutputFiles``); returns the paths written.
+    /// - Throws: ``CommandFailure`` (`.io` for files, `.data` for a graph a format cannot hold);
+    ///   every destination is then as it was.
+    func write(_ plan: [(OutputFormat, String)], inputs: [String], files: OutputFiles) throws -> [String] {
+        try StreamingExport.refuseToOverwriteInputs(plan, inputs: inputs)
         do {
             for (format, path) in plan {
-                let sink: any CommittableSink
-                do {
-                    sink = try makeOutputSink(path: path)
-                } catch {
-                    throw CommandFailure.io("\(error)")
-                }
-                sinks.append(sink)
+                let sink = try files.open(path)
                 do {
                     try serialize(format, to: sink)
-                } catch let failure as CommandFailure {
-                    throw failure
-                } catch let error as OutputError {
-                    throw CommandFailure.io("\(error)")
                 } catch {
-                    throw CommandFailure.data("cannot write \(format.rawValue) to \(path): \(error)")
+                    throw files.failure(error, format: format, path: path)
                 }
             }
-            for sink in sinks {
-                do { try sink.commit() } catch { throw CommandFailure.io("\(error)") }
-            }
+            try files.commit()
         } catch {
-            for sink in sinks { sink.discard() }
+            files.discard()
             throw error
         }
         return plan.map(\.1)

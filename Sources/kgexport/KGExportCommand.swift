@@ -32,7 +32,7 @@ struct KGExportCommand: ParsableCommand {
     )
 
     /// ArgumentParser's `main()`, except for a usage error that a subcommand finds while running
-    /// (a `ValidationError` thrown from `run()`, e.g. `--name a/b`): ArgumentParser would follow
+    /// (a `ValidationError` thrown from `run()`, e.g. a folder with no `.txt` article): ArgumentParser would follow
     /// it with the usage of `kgexport` itself, `kgexport <subcommand>`; here it is followed by the
     /// usage of the subcommand, also of `extract` when it was run as the default. Errors found
     /// while parsing and validating already come with the subcommand's usage.

@@ -51,7 +51,7 @@ struct StreamingExport {
     /// Reads the inputs and writes every destination of `plan`.
     /// - Throws: ``CommandFailure`` (`.data` for a bad line or a graph a format cannot hold, `.io`
     ///   for files).
-    func run(_ plan: [(OutputFormat, String)]) throws -> Summary {
+    func run(_ plan: [(OutputFormat, String)], files: OutputFiles) throws -> Summary {
         try Self.refuseToOverwriteInputs(plan, inputs: inputs)
         let iris: IRIMinter
         do {
@@ -105,15 +105,12 @@ struct StreamingExport {
         entities = EntityTable()
 
         // 2. The writers, all begun before any relation.
-        var sinks: [any CommittableSink] = []
         var summary = Summary(entities: sortedEntities.count, isolated: isolated.count)
         do {
             var writers: [(format: OutputFormat, path: String, writer: any RelationWriter)] = []
             for (format, path) in plan {
-                let sink: any CommittableSink
-                do { sink = try makeOutputSink(path: path) } catch { throw CommandFailure.io("\(error)") }
-                sinks.append(sink)
-                try guarding(format, path) {
+                let sink = try files.open(path)
+                try guarding(format, path, files) {
                     let writer = try makeRelationWriter(format, sink: sink, iris: iris, clusterByType: clusterByType)
                     try writer.begin(entities: sortedEntities, documents: documents)
                     writers.append((format, path, writer))
@@ -132,7 +129,7 @@ struct StreamingExport {
                     let identified = IdentifiedRelation(current)
                     if written.insert(identified.id) {
                         for entry in writers {
-                            try guarding(entry.format, entry.path) { try entry.writer.write(identified) }
+                            try guarding(entry.format, entry.path, files) { try entry.writer.write(identified) }
                         }
                         summary.relations += 1
                     } else {
@@ -150,15 +147,13 @@ struct StreamingExport {
                 progress.update(filesDone: index + 1, relations: summary.relations, bytes: doneBytes)
             }
             for entry in writers {
-                try guarding(entry.format, entry.path) { try entry.writer.finish() }
+                try guarding(entry.format, entry.path, files) { try entry.writer.finish() }
             }
-            for sink in sinks {
-                do { try sink.commit() } catch { throw CommandFailure.io("\(error)") }
-            }
+            try files.commit()
             progress.finish(relations: summary.relations)
         } catch {
             progress.finish(relations: nil)
-            for sink in sinks { sink.discard() }
+            files.discard()
             throw error
         }
         summary.written = plan.map(\.1)
@@ -233,15 +228,11 @@ struct StreamingExport {
     }
 
     /// Runs `body`, turning a writer's error into a ``CommandFailure`` naming the format and path.
-    private func guarding(_ format: OutputFormat, _ path: String, _ body: () throws -> Void) throws {
+    private func guarding(_ format: OutputFormat, _ path: String, _ files: OutputFiles, _ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch let error as OutputError {
-            throw CommandFailure.io("\(error)")
         } catch {
-            throw CommandFailure.data("cannot write \(format.rawValue) to \(path): \(error)")
+            throw files.failure(error, format: format, path: path)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import kgexport
 
 /// Bad input gets a clear error (file, position, what to do), the documented exit status and no
 /// output file; odd but valid input (byte order mark, CRLF or CR line ends, nothing to extract)
@@ -132,6 +133,96 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(result.status, 74)
         XCTAssertEqual(result.stderr, "kgexport: \(missing.path): cannot read the file (no such file or directory); check the path and permissions\n")
         XCTAssertEqual(K.files(in: dir), [])
+    }
+
+    // MARK: inputs that cannot be read: exit status 74, the system's reason, the path as typed
+
+    private func assertUnreadable(_ arguments: [String], in dir: URL, _ message: String, unprivileged: Bool = false,
+                                  file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = K.files(in: dir)
+        let result = unprivileged ? try K.runUnprivileged(arguments, in: dir) : try K.run(arguments, in: dir)
+        XCTAssertEqual(result.status, 74, result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stderr, "kgexport: \(message); check the path and permissions\n", file: file, line: line)
+        XCTAssertEqual(K.files(in: dir), before, "nothing written", file: file, line: line)
+    }
+
+    func testAMissingArticleTypedRelativeIsNamedAsTyped() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        try assertUnreadable(["missing.txt"], in: dir, "missing.txt: cannot read the file (no such file or directory)")
+        try assertUnreadable(["explain", "missing.txt"], in: dir, "missing.txt: cannot read the file (no such file or directory)")
+    }
+
+    func testAFolderGivenWhereAnArticleFileIsExpected() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("dir.txt"), withIntermediateDirectories: true)
+        try assertUnreadable(["explain", "dir.txt"], in: dir, "dir.txt: cannot read the file (is a directory)")
+        // A folder named like an article inside a folder of articles.
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles.appendingPathComponent("sub.txt"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: K.exampleArticle, to: articles.appendingPathComponent("a.txt"))
+        try assertUnreadable(["articles", "--output-dir", "out"], in: dir, "articles/sub.txt: cannot read the file (is a directory)")
+    }
+
+    /// A folder without articles names none: a usage error, with extract's usage.
+    func testAFolderWithNoArticlesIsAUsageError() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("dir.txt"), withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: dir.appendingPathComponent("dir.txt/notes.md"))
+        let result = try K.run(["dir.txt"], in: dir)
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertEqual(result.stderr, """
+            Error: the folder dir.txt has no .txt articles; give article files, or a folder that holds *.txt files
+            Usage: kgexport extract [<options>] <article> ...
+              See 'kgexport extract --help' for more information.
+
+            """)
+        XCTAssertEqual(K.files(in: dir), ["dir.txt"])
+    }
+
+    /// Permission denied, for a file and for a folder, by extract and explain (run without the
+    /// capabilities that let root read any file).
+    func testAnArticleOrFolderWithoutReadPermissionSaysPermissionDenied() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let file = dir.appendingPathComponent("noperm.txt"), folder = dir.appendingPathComponent("noperm")
+        try FileManager.default.copyItem(at: K.exampleArticle, to: file)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: K.exampleArticle, to: folder.appendingPathComponent("a.txt"))
+        for path in [file, folder] {
+            try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path.path)
+            addTeardownBlock { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path) }
+        }
+        try assertUnreadable(["noperm.txt"], in: dir, "noperm.txt: cannot read the file (permission denied)", unprivileged: true)
+        try assertUnreadable(["explain", "noperm.txt"], in: dir, "noperm.txt: cannot read the file (permission denied)", unprivileged: true)
+        try assertUnreadable(["noperm"], in: dir, "noperm: cannot read the folder (permission denied)", unprivileged: true)
+    }
+
+    /// The messages themselves, also where no test can take the permission away.
+    func testUnreadableInputMessages() {
+        XCTAssertEqual(ArticleInput.unreadable("noperm.txt", code: EACCES).message,
+                       "noperm.txt: cannot read the file (permission denied); check the path and permissions")
+        XCTAssertEqual(ArticleInput.unreadable("dir", code: EACCES, folder: true).message,
+                       "dir: cannot read the folder (permission denied); check the path and permissions")
+        XCTAssertEqual(ArticleInput.unreadable("dir.txt", code: EISDIR).kind, .io)
+        XCTAssertEqual(ArticleInput.obstacle(FileManager.default.temporaryDirectory.path), EISDIR)
+        XCTAssertEqual(ArticleInput.obstacle(K.exampleArticle.path), nil)
+    }
+
+    /// Errors inside an article name it as typed, not as an absolute path.
+    func testAnArticleErrorNamesThePathAsTyped() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try Data("Title: X\n\nAbc".utf8 + [0xFF] + Data(" def.\n".utf8)).write(to: dir.appendingPathComponent("in/bad.txt"))
+        for (arguments, shown) in [(["in/bad.txt"], "in/bad.txt"), (["in"], "in/bad.txt"), (["./in/bad.txt"], "./in/bad.txt")] {
+            let result = try K.run(arguments + ["--output-dir", "out"], in: dir)
+            XCTAssertEqual(result.status, 65, result.stderr)
+            XCTAssertEqual(result.stderr, "kgexport: \(shown):3:4: invalid UTF-8 (byte offset 13); "
+                           + "save the file as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD\n")
+        }
+        let empty = dir.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let result = try K.run(["explain", "empty.txt"], in: dir)
+        XCTAssertEqual(result.status, 65, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("kgexport: empty.txt:1:1: empty article"), result.stderr)
     }
 
     func testArticleWithNothingToExtractGivesAValidEmptyGraph() throws {

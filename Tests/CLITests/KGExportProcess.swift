@@ -42,6 +42,30 @@ enum KGExportProcess {
         return finish(process, out, err)
     }
 
+    /// Runs `kgexport` as a user whom file permissions apply to: as root, without the
+    /// capabilities that let root read and write any file (`setpriv --bounding-set`).
+    /// - Throws: `XCTSkip` when root cannot drop them here.
+    static func runUnprivileged(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        guard getuid() == 0 else { return try run(arguments, in: directory) }
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        guard FileManager.default.isExecutableFile(atPath: setpriv.path) else {
+            throw XCTSkip("running as root without setpriv: file permissions cannot be made to apply")
+        }
+        let process = Process()
+        process.executableURL = setpriv
+        process.arguments = ["--bounding-set", "-dac_override,-dac_read_search", binary.path] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let result = finish(process, out, err)
+        if result.stderr.hasPrefix("setpriv:") {
+            throw XCTSkip("setpriv cannot drop the capabilities here: \(result.stderr)")
+        }
+        return result
+    }
+
     /// Reads both pipes to the end (concurrently, so a full pipe cannot block the process) and waits.
     static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
         let group = DispatchGroup()

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import kgexport
 
 /// Nothing is lost: an interrupted run (SIGINT, SIGTERM) or a failed write (a full disk) leaves the
 /// previous outputs as they were and no partial or temporary file; kgexport never overwrites one
@@ -67,12 +68,10 @@ final class OutputSafetyTests: XCTestCase {
         try assertInterruptDuringWrite(signal: SIGTERM, name: "SIGTERM", status: 143)
     }
 
-    /// A full disk: a 64 KiB tmpfs holds the previous output; the new one does not fit. Needs
-    /// root and a kernel that lets this process mount (skipped otherwise; the injected write
-    /// error of FileSinkFailureTests covers the same path without a mount).
-    func testFullDiskLeavesThePreviousFileAndNoPartialFile() throws {
-        let dir = try K.temporaryDirectory(for: self)
-        let input = try largeInterchangeFile(in: dir)
+    /// A 64 KiB tmpfs mounted at `dir/disk` (unmounted when the test ends). Needs root and a
+    /// kernel that lets this process mount (skipped otherwise; the injected write error of
+    /// FileSinkFailureTests covers the same path without a mount).
+    private func smallDisk(in dir: URL) throws -> URL {
         let disk = dir.appendingPathComponent("disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
         let mount = Process()
@@ -91,14 +90,120 @@ final class OutputSafetyTests: XCTestCase {
             try? umount.run()
             umount.waitUntilExit()
         }
+        return disk
+    }
+
+    /// A full disk: a 64 KiB tmpfs holds the previous output; the new one does not fit. The
+    /// message names the output, not its temporary file, and says what to do.
+    func testFullDiskLeavesThePreviousFileAndNoPartialFile() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let input = try largeInterchangeFile(in: dir)
+        let disk = try smallDisk(in: dir)
         let target = disk.appendingPathComponent("graph.graphml")
         try Data("previous graph\n".utf8).write(to: target)
         let result = try K.run(["convert", input.path, "--to", "graphml", "-o", target.path])
         XCTAssertEqual(result.status, 74, result.stderr)
-        XCTAssertTrue(result.stderr.hasPrefix("kgexport: cannot write \(disk.path)/.graph.graphml.tmp-"), result.stderr)
-        XCTAssertTrue(result.stderr.hasSuffix(": no space left on device\n"), result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: cannot write \(target.path) (no space left on device); free some space or choose another -o FILE\n")
         XCTAssertEqual(K.files(in: disk), ["graph.graphml"], "no partial or temporary file")
         XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "previous graph\n")
+    }
+
+    /// Every format `extract` writes; together they do not fit in 64 KiB, each one alone does.
+    private static let allFormats = "graphml,gexf,rdfxml,ntriples,turtle,jsonld,dot,jsonl,nquads"
+    private static let allExtensions = ["graphml", "gexf", "rdf", "nt", "ttl", "jsonld", "dot", "jsonl", "nq"]
+
+    /// Runs `extract` of one article into `disk` with every format, and checks that it fails for
+    /// the full disk naming one of the outputs (never a temporary file).
+    private func runExtractOntoAFullDisk(_ disk: URL, in dir: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        try FileManager.default.copyItem(at: K.exampleArticle, to: dir.appendingPathComponent("a.txt"))
+        let result = try K.run(["a.txt", "--output-dir", "disk", "--to", Self.allFormats], in: dir)
+        XCTAssertEqual(result.status, 74, result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.hasPrefix("kgexport: cannot write disk/a."), result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.hasSuffix(" (no space left on device); free some space or choose another --output-dir\n"),
+                      result.stderr, file: file, line: line)
+        XCTAssertFalse(result.stderr.contains(".tmp-"), result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr, file: file, line: line)
+    }
+
+    /// All or nothing across formats: when the disk fills while the ninth format is written,
+    /// none of the nine previous files has changed, not even those whose new content was complete.
+    func testAFullDiskDuringAMultiFormatExtractLeavesEveryPreviousFile() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let disk = try smallDisk(in: dir)
+        for ext in Self.allExtensions { try Data("OLD \(ext)\n".utf8).write(to: disk.appendingPathComponent("a." + ext)) }
+        try runExtractOntoAFullDisk(disk, in: dir)
+        XCTAssertEqual(K.files(in: disk), Self.allExtensions.map { "a." + $0 }.sorted(), "no new, partial or temporary file")
+        for ext in Self.allExtensions {
+            XCTAssertEqual(try String(contentsOf: disk.appendingPathComponent("a." + ext), encoding: .utf8), "OLD \(ext)\n", ext)
+        }
+    }
+
+    func testAFullDiskDuringAMultiFormatExtractIntoAnEmptyFolderLeavesItEmpty() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let disk = try smallDisk(in: dir)
+        try runExtractOntoAFullDisk(disk, in: dir)
+        XCTAssertEqual(K.files(in: disk), [], "no new, partial or temporary file")
+    }
+
+    /// The same formats fit on a disk with room: the test above fails for the disk, not the formats.
+    func testTheSameMultiFormatExtractSucceedsWithRoom() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        try FileManager.default.copyItem(at: K.exampleArticle, to: dir.appendingPathComponent("a.txt"))
+        let result = try K.run(["a.txt", "--output-dir", "disk", "--to", Self.allFormats, "--quiet"], in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let disk = dir.appendingPathComponent("disk")
+        XCTAssertEqual(K.files(in: disk), Self.allExtensions.map { "a." + $0 }.sorted())
+        let sizes = try Self.allExtensions.map { try Data(contentsOf: disk.appendingPathComponent("a." + $0)).count }
+        XCTAssertGreaterThan(sizes.reduce(0, +), 64 * 1024, "together they need more than the small disk holds")
+    }
+
+    /// A folder the user cannot write to: the message names the folder as typed, not a temporary
+    /// file, and nothing is written. Runs without the capability that lets root write anywhere.
+    func testAFolderThatCannotBeWrittenNamesTheFolder() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        try FileManager.default.copyItem(at: K.exampleArticle, to: dir.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: K.exampleArticle, to: dir.appendingPathComponent("b.txt"))
+        let ro = dir.appendingPathComponent("ro")
+        try FileManager.default.createDirectory(at: ro, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: ro.path)
+        addTeardownBlock { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ro.path) }
+        let many = try K.runUnprivileged(["a.txt", "b.txt", "--output-dir", "ro", "--to", "graphml,dot"], in: dir)
+        XCTAssertEqual(many.status, 74, many.stderr)
+        XCTAssertEqual(many.stderr, "kgexport: cannot write in ro/ (permission denied); choose a folder you can write to with --output-dir\n")
+        let one = try K.runUnprivileged(["a.txt", "-o", "ro/a.dot"], in: dir)
+        XCTAssertEqual(one.status, 74, one.stderr)
+        XCTAssertEqual(one.stderr, "kgexport: cannot write in ro/ (permission denied); choose a folder you can write to with -o FILE\n")
+        XCTAssertEqual(K.files(in: ro), [])
+    }
+
+    func testAnOutputInAFolderThatDoesNotExistSaysSo() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let result = try K.run([K.exampleArticle.path, "-o", "nodir/a.dot"], in: dir)
+        XCTAssertEqual(result.status, 74, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: cannot write nodir/a.dot (no such file or directory); create its folder first or choose another -o FILE\n")
+        XCTAssertEqual(K.files(in: dir), [])
+    }
+
+    /// The messages for failures that a test cannot provoke everywhere.
+    func testOutputFailureMessages() {
+        let cases: [(String, String, String, String, String)] = [
+            ("cannot write", "out/a.nt", "no space left on device", "--output-dir",
+             "cannot write out/a.nt (no space left on device); free some space or choose another --output-dir"),
+            ("cannot write", "out/a.nt", "disk quota exceeded", "--output-dir",
+             "cannot write out/a.nt (disk quota exceeded); free some space or choose another --output-dir"),
+            ("cannot create temporary file", "ro/b.graphml", "permission denied", "--output-dir",
+             "cannot write in ro/ (permission denied); choose a folder you can write to with --output-dir"),
+            ("cannot create temporary file", "b.graphml", "read-only file system", "-o FILE",
+             "cannot write in ./ (read-only file system); choose a folder you can write to with -o FILE"),
+            ("cannot write", "out/a.dot", "is a directory", "--output-dir",
+             "cannot write out/a.dot (is a directory); move the folder away or choose another --output-dir"),
+            ("cannot write", "-", "broken pipe", "-o FILE", "cannot write to standard output (broken pipe)"),
+            ("cannot write", "out/a.dot", "input/output error", "--output-dir",
+             "cannot write out/a.dot (input/output error); check the disk and the folder, or choose another --output-dir"),
+        ]
+        for (operation, path, reason, option, expected) in cases {
+            XCTAssertEqual(OutputFiles.message(operation: operation, path: path, reason: reason, option: option), expected)
+        }
     }
 
     // MARK: inputs are never overwritten
@@ -180,10 +285,13 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.copyItem(at: K.exampleArticle, to: a)
         try FileManager.default.copyItem(at: K.exampleArticle, to: b)
         let out = dir.appendingPathComponent("out")
-        for name in ["../escaped", "/tmp/escaped", "..", ""] {
+        for (name, message) in [("../escaped", "--name '../escaped' must be a file name without '/'"),
+                                 ("/tmp/escaped", "--name '/tmp/escaped' must be a file name without '/'"),
+                                 ("..", "--name '..' must be a file name, not '.' or '..'"),
+                                 ("", "--name must not be empty")] {
             let result = try K.run([a.path, b.path, "--name", name, "--output-dir", out.path])
             XCTAssertEqual(result.status, 64, "--name '\(name)': \(result.stderr)")
-            XCTAssertTrue(result.stderr.contains("--name '\(name)' must be a file name without '/'"), result.stderr)
+            XCTAssertTrue(result.stderr.contains(message), result.stderr)
         }
         XCTAssertEqual(K.files(in: dir), ["a.txt", "b.txt"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/escaped.graphml"))

@@ -54,13 +54,23 @@ final class UsageErrorTests: XCTestCase {
             (["--document-date", "soon"], "Error: --document-date 'soon' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"),
             (["--jobs", "0"], "Error: --jobs must be at least 1, not 0"),
             (["-o", "-"], "Error: -o -: name the format with --to (for example --to graphml)"),
-            // Found while running (it depends on the number of articles): still extract's usage.
-            ([K.exampleArticle.path, "--name", "a/b"], "Error: --name 'a/b' must be a file name without '/'; put the directory in --output-dir"),
+            // --name is checked while parsing, also when one article names the outputs.
+            (["--name", "a/b"], "Error: --name 'a/b' must be a file name without '/'; put the directory in --output-dir"),
+            (["--name", ""], "Error: --name must not be empty; give the base name of the output files, e.g. --name graph"),
+            (["--name", "a\nb"], #"Error: --name "a\nb" has a control character (U+000A); give a name without control characters"#),
+            (["--name", "a\u{7F}b"], #"Error: --name "a\u{7F}b" has a control character (U+007F); give a name without control characters"#),
+            (["--name", "."], "Error: --name '.' must be a file name, not '.' or '..'"),
         ]
         for (extra, message) in cases {
             let result = try runWritingNothing([K.exampleArticle.path] + extra)
             XCTAssertEqual(lines(result.stderr), [message] + Self.extractUsage + [""], "\(extra)")
         }
+    }
+
+    func testConvertChecksNameWhileParsing() throws {
+        let result = try runWritingNothing(["convert", "g.jsonl", "--name", "x\ty"])
+        XCTAssertEqual(lines(result.stderr).first, #"Error: --name "x\ty" has a control character (U+0009); give a name without control characters"#)
+        XCTAssertTrue(lines(result.stderr).dropFirst().first?.hasPrefix("Usage: kgexport convert ") ?? false, result.stderr)
     }
 
     func testTheNamedExtractCommandShowsTheSameUsage() throws {
