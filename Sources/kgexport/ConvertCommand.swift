@@ -104,11 +104,7 @@ final class WarningReport {
     /// Prints (or counts) one warning.
     /// - Throws: ``CommandFailure`` (`.data`) with `--strict`.
     func report(_ warning: InterchangeWarning) throws {
-        if strict {
-            let error = InterchangeError(file: warning.file, line: warning.line, column: warning.column, field: warning.field,
-                                         message: "unknown field; remove it, or run without --strict")
-            throw CommandFailure.data("\(error)")
-        }
+        if strict { throw CommandFailure.data("\(warning.strictError)") }
         let field = warning.field ?? ""
         let seen: Int
         if let i = counts.firstIndex(where: { $0.field == field }) {

@@ -364,6 +364,12 @@ final class BadInputTests: XCTestCase {
         result = try K.run(["convert", blank.path, "--to", "jsonl", "-o", "-", "--drop-isolated"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "kgexport: warning: \(blank.path): only blank lines; the graph is empty\nkgexport: 0 entities, 0 relations\n")
+        // --strict makes the warning an error with its own message, and writes nothing.
+        let out = dir.appendingPathComponent("out.jsonl")
+        result = try K.run(["convert", "/dev/null", "--strict", "-o", out.path])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "kgexport: /dev/null: no lines; check that the file was saved or downloaded completely, or run without --strict\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
     /// In a file with document lines, a relation whose source names none of them is a warning at

@@ -100,6 +100,6 @@ final class UsageErrorTests: XCTestCase {
         ])
         let stream = try runWritingNothing(["stream", "--to", "dot"])
         XCTAssertEqual(lines(stream.stderr).first, "Error: --to for stream takes nquads or jsonl, not 'dot'")
-        XCTAssertEqual(lines(stream.stderr).dropFirst().first, "Usage: kgexport stream [--to <format>] [--base-iri <iri>] [--jobs <n>] [--quiet]")
+        XCTAssertEqual(lines(stream.stderr).dropFirst().first, "Usage: kgexport stream [--to <format>] [--base-iri <iri>] [--jobs <n>] [--quiet] [--verbose]")
     }
 }
