@@ -3,7 +3,7 @@
 /// Each message has the shape compilers use, so that editors can jump to it:
 /// `FILE:LINE:COLUMN: what is wrong; what to do` (`FILE: …` when the file cannot be read at all).
 /// Lines and columns count from 1, columns in code points of the text before the position (after
-/// a byte order mark; LF, CRLF and CR end a line). Every message but
+/// a byte order mark; LF, CRLF, CR, NEL, U+2028, U+2029, VT and FF end a line). Every message but
 /// ``invalidUTF8(file:line:column:byteOffset:)``'s says what to do; that one's remedy depends on
 /// the caller's options (`--lenient`), so the caller adds it.
 public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {

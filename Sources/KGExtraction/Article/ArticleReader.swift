@@ -4,7 +4,9 @@ import KGModel
 /// Reads article files: UTF-8 text with optional header lines up to the first blank line.
 ///
 /// Header lines are `Title:`, `Source:`, `Date:` and `Publication:` (names case-insensitive),
-/// one per line, ended by the first blank line; lines end with LF, CRLF or CR. A file whose first line is not such a header
+/// one per line, ended by the first blank line; lines end with LF, CRLF, CR, NEL (U+0085), LINE
+/// SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), vertical tab or form feed (Unicode 15 §5.8).
+/// Offsets stay code points of the text as read. A file whose first line is not such a header
 /// line has no header and its body starts at offset 0. `Date:` takes the ISO 8601 forms of
 /// ``PartialDate`` (`2008-09-22`, `2008-09`, `2008`) and the spelled forms of
 /// ``DateExpression`` (`January 10, 2005`, `10 January 2005`); another value leaves the date unset.
@@ -100,8 +102,9 @@ public enum ArticleReader {
         return (String(scalars), replacements)
     }
 
-    /// The line and column (from 1) just after `text`, the text before a position: LF, CRLF and a
-    /// lone CR each end a line; columns count code points.
+    /// The line and column (from 1) just after `text`, the text before a position: every line end
+    /// the header split knows (LF, CRLF, a lone CR, NEL, U+2028, U+2029, VT, FF) ends a line;
+    /// columns count code points.
     static func position(after text: some Sequence<Unicode.Scalar>) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
@@ -110,7 +113,7 @@ public enum ArticleReader {
             if scalar == "\n" {
                 if previous != "\r" { line += 1 }
                 column = 1
-            } else if scalar == "\r" {
+            } else if isLineBreak(scalar) {
                 line += 1
                 column = 1
             } else {
@@ -144,7 +147,7 @@ public enum ArticleReader {
         var lineStart = 0
         var sawHeader = false
         while lineStart < scalars.count {
-            // A line ends at LF, CRLF or a lone CR.
+            // A line ends at LF, CRLF, a lone CR, NEL, U+2028, U+2029, VT or FF.
             let lineEnd = endOfLine(from: lineStart, in: scalars)
             let line = String(String.UnicodeScalarView(scalars[lineStart..<lineEnd]))
             let next = startOfNextLine(after: lineEnd, in: scalars)
@@ -179,10 +182,18 @@ public enum ArticleReader {
         return article
     }
 
-    /// Index of the first LF or CR at or after `start` (or the end).
+    /// A scalar that ends a line (CR of a CRLF included).
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Index of the first line break at or after `start` (or the end).
     private static func endOfLine(from start: Int, in scalars: [Unicode.Scalar]) -> Int {
         var end = start
-        while end < scalars.count, scalars[end] != "\n", scalars[end] != "\r" { end += 1 }
+        while end < scalars.count, !isLineBreak(scalars[end]) { end += 1 }
         return end
     }
 

@@ -4,6 +4,7 @@
 /// known abbreviation's period; a possessive `'s` or `’s` is its own token; numbers keep decimal
 /// points and thousands commas ("51.4", "40,000"); hyphens and dashes are their own tokens
 /// ("UK-based" is `UK` `-` `based`). Curly apostrophes are straightened in ``Token/lower``.
+/// Line ends (``isLineEnd(_:next:)``) are counted in ``Token/newlinesBefore``.
 /// - Complexity: O(n) in the number of code points.
 struct Tokenizer {
     /// Lower-case words whose following period belongs to them ("mr", "jan", "inc", ...).
@@ -13,6 +14,17 @@ struct Tokenizer {
         "gov", "lt", "col", "sgt", "capt", "mt", "no", "nos", "fig", "etc", "approx", "dept", "est",
         "adm", "cmdr", "rev", "messrs", "mme", "bros", "plc",
     ]
+
+    /// A line ends at LF, CR (CRLF counts once: at its LF), NEL (U+0085), LINE SEPARATOR (U+2028),
+    /// PARAGRAPH SEPARATOR (U+2029), vertical tab and form feed: the newline functions of Unicode 15
+    /// §5.8 (R4).
+    @inline(__always) static func isLineEnd(_ s: Unicode.Scalar, next: Unicode.Scalar?) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return true
+        case 0x0D: return next != "\n"
+        default: return false
+        }
+    }
 
     static func tokenize(_ scalars: [Unicode.Scalar], from start: Int = 0, to end: Int? = nil) -> [Token] {
         let n = end ?? scalars.count
@@ -70,9 +82,9 @@ struct Tokenizer {
 
         while i < n {
             let s = scalars[i]
-            if s == " " || s == "\n" || s == "\t" || s == "\r" || (s.value >= 0x80 && s.properties.isWhitespace) {
+            if s == " " || (s.value >= 0x09 && s.value <= 0x0D) || (s.value >= 0x80 && s.properties.isWhitespace) {
                 space = true
-                if s == "\n" { newlines += 1 }
+                if isLineEnd(s, next: i + 1 < n ? scalars[i + 1] : nil) { newlines += 1 }
                 i += 1
                 continue
             }
