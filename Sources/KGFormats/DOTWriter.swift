@@ -316,30 +316,7 @@ public final class DOTWriter: PropertyGraphWriter {
 
     /// Appends ``quotedID(_:)`` of `id` to `out`, working on UTF-8 bytes.
     static func appendQuotedID(_ id: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var id = id
-        id.withUTF8 { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                i += 1
-                switch b {
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
-                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "%") where i == 1: out.append(UInt8(ascii: "\\")); out.append(b)
-                case 0x09: out.append(b)
-                case 0x00..<0x20: appendUnicodeEscape(UInt16(b), to: &out)
-                case 0xEF where i + 1 < n && bytes[i] == 0xBF && bytes[i + 1] >= 0xBE:
-                    appendUnicodeEscape(bytes[i + 1] == 0xBE ? 0xFFFE : 0xFFFF, to: &out)
-                    i += 2
-                default: out.append(b)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        appendQuoted(id, to: &out, asID: true)
     }
 
     /// `\uHHHH`, upper-case hex.
@@ -350,9 +327,9 @@ public final class DOTWriter: PropertyGraphWriter {
         for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int(value >> UInt16(shift)) & 0xF]) }
     }
 
-    /// Appends ``quoted(_:)`` of `text` to `out`, working on UTF-8 bytes: every character it
-    /// changes is ASCII, except U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`), which are dropped.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    /// Appends ``quoted(_:)`` of `text` to `out` (``quotedID(_:)`` when `asID`), working on UTF-8
+    /// bytes: every character it changes is ASCII, except U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
+    static func appendQuoted(_ text: String, to out: inout [UInt8], asID: Bool = false) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -365,12 +342,15 @@ public final class DOTWriter: PropertyGraphWriter {
                 switch b {
                 case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
                 case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
-                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0A: if !previousCR { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n")) }
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: asID ? "r" : "n"))
+                case 0x0A: if asID || !previousCR { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n")) }
+                case UInt8(ascii: "%") where asID && i == 1: out.append(UInt8(ascii: "\\")); out.append(b)
                 case 0x09: out.append(b)
+                case 0x00..<0x20 where asID: appendUnicodeEscape(UInt16(b), to: &out)
                 case 0x0B, 0x0C: out.append(UInt8(ascii: " "))
                 case 0x00..<0x20: continue  // dropped; the character before still counts as previous
                 case 0xEF where i + 1 < n && bytes[i] == 0xBF && bytes[i + 1] >= 0xBE:
+                    if asID { appendUnicodeEscape(bytes[i + 1] == 0xBE ? 0xFFFE : 0xFFFF, to: &out) }
                     i += 2
                     continue
                 default: out.append(b)
