@@ -13,7 +13,9 @@ import KGModel
 /// Kept as rejected candidates, never edges: memberships that ended ("X left|quit|withdrew from|
 /// walked out of|was expelled from Y", "a former member"), not yet held ("applied to join", "will
 /// join", "membership ... still depends on"), and observers, candidates, invitees and partnership
-/// programmes ("X, an observer in Y", "NATO's Partnership for Peace"). "is not a member" is negated.
+/// programmes ("X, an observer in Y", "NATO's Partnership for Peace"), aspirations ("hopes to become a
+/// member", "bid to join") and joining something of a body ("joined NATO talks", "talks with NATO").
+/// "is not a member" is negated.
 /// Offices are not memberships ("deputy secretary general of NATO").
 struct MembershipRules {
     let extractor: RelationExtractor
@@ -30,9 +32,38 @@ struct MembershipRules {
         "aspiring": "not yet a member", "partner": "partnership, not membership", "eventual": "not yet a member",
     ]
     static let memberNouns: Set<String> = ["countries", "states", "nations", "country", "state", "nation", "governments"]
-    /// Words before a joining verb or "membership" in its clause that say it is sought, not held.
-    static let seeking: Set<String> = ["applied", "applies", "apply", "applying", "application", "bid", "seeks", "seeking",
-                                       "sought", "aspires", "invited", "hopes", "hoping", "wants", "plans", "eager", "keen"]
+    /// Words before a joining verb or "membership" in its clause that say it is sought, not held:
+    /// an aspiration (`aspiring`) or another step short of it ("invited", "plans").
+    static let seeking: Set<String> = aspiring.union(["invited", "plans"])
+    /// Words that say the membership is wished or applied for ("hopes to become a member", "bid to
+    /// join", "applied for membership"): the reason "aspiration".
+    static let aspiring: Set<String> = [
+        "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting", "seek", "seeks", "sought", "seeking",
+        "aim", "aims", "aimed", "aiming", "apply", "applies", "applied", "applying", "application", "applications",
+        "bid", "bids", "bidding", "aspire", "aspires", "aspired", "aspiring", "aspiration", "aspirations", "ambition",
+        "ambitions", "wish", "wishes", "wished", "wishing", "strive", "strives", "striving", "strove", "eager", "keen",
+        "request", "requests", "requested", "hopeful", "determined", "push", "pushing", "drive", "quest",
+    ]
+    /// Words after the body a joining verb names that are no head noun: the body itself is joined
+    /// ("joined NATO last year", "joined NATO as its 31st member", "joined NATO officially").
+    static let afterJoinedBody: Set<String> = [
+        "and", "or", "but", "nor", "as", "so", "then", "too", "also", "again", "only", "just", "even", "still", "now", "soon",
+        "together", "alongside", "last", "this", "next", "earlier", "later", "ago", "today", "yesterday", "tonight",
+        "itself", "themselves", "himself", "herself", "once", "when", "while", "where", "which", "who", "whose", "that",
+        "if", "because", "although", "though", "unless", "until", "is", "was", "were", "are", "has", "had", "have",
+        "will", "would", "could", "can", "may", "might", "should", "shall", "must", "did", "does", "do", "been",
+        "said", "says", "say", "instead", "anyway", "first", "immediately", "eventually", "finally", "outright", "late",
+        "early", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+    ]
+    /// Head nouns that name the joined body itself, not something of it: "the NATO alliance", "the
+    /// EU bloc", "NATO's ranks" (besides the organization descriptors of the cue lists).
+    static let bodyItself: Set<String> = ["ranks", "fold", "family", "club", "organisation", "organization", "alliance", "bloc",
+                                          "grouping", "group", "body", "union", "community", "membership"]
+    /// Words inside an object noun phrase before a preposition that may join it to a body ("talks
+    /// with NATO", "a boycott of the EU summit", "the call by the UN").
+    static let activityPrepositions: Set<String> = ["with", "of", "by", "against", "on", "for", "in", "at", "over", "between",
+                                                    "among", "led", "organised", "organized", "called", "hosted", "launched",
+                                                    "brokered", "backed", "sponsored", "run"]
     /// Words after "membership" that say it is not (yet) held.
     static let pendingAfter: Set<String> = ["bid", "bids", "application", "applications", "talks", "negotiations", "prospects",
                                             "depends", "hinges", "remains", "would", "could", "may", "might", "hopes", "process",
@@ -173,8 +204,9 @@ struct MembershipRules {
             }
             if let x = view.subject(before: i, types: MembershipRules.members), copulaBetween(x, i) {
                 // "Kazakhstan, Russia and Belarus are members of ...": every coordinated subject.
+                let sought = soughtRejection(x, i)
                 for member in withCoordinated(x) {
-                    add(candidate(member, y, trigger: i, rule: "member-of/is-a-member", rejection: rejection), &out)
+                    add(withReason(candidate(member, y, trigger: i, rule: "member-of/is-a-member", rejection: rejection), sought), &out)
                 }
             }
             return
@@ -201,8 +233,9 @@ struct MembershipRules {
             return
         }
         if let x = view.subject(before: d, types: MembershipRules.members), copulaBetween(x, d + 1) {
+            let sought = soughtRejection(x, d + 1)
             for member in withCoordinated(x) {
-                add(candidate(member, y, trigger: i, rule: "member-of/is-an-org-member", rejection: rejection), &out)
+                add(withReason(candidate(member, y, trigger: i, rule: "member-of/is-an-org-member", rejection: rejection), sought), &out)
             }
         }
     }
@@ -226,7 +259,7 @@ struct MembershipRules {
         guard let member = x, let body = y, MembershipRules.members.contains(view.type(member) ?? .place) else { return }
         var rejection = qualifierRejection(i)
         if rejection == nil, let w = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) }) {
-            rejection = "not yet a member: '\(view.tokens[w].text)'"
+            rejection = pendingReason(w)
         }
         if rejection == nil {
             let from = view.mentions[body].span.upperBound
@@ -234,7 +267,7 @@ struct MembershipRules {
             while k < view.end, k < from + 8 {
                 if view.relative.contains(k) { k += 1; continue }
                 if MembershipRules.pendingAfter.contains(view.word(k)) || view.word(k) == "still" {
-                    rejection = "not yet a member: '\(view.tokens[k].text)'"
+                    rejection = pendingReason(k)
                     break
                 }
                 if view.tokens[k].kind == .punctuation, view.tokens[k].text != ",", view.tokens[k].text != "-" { break }
@@ -264,8 +297,7 @@ struct MembershipRules {
         // "Iran was admitted" needs the passive; "the bloc agreed to admit X" has another subject.
         guard w == "acceded" || (view.mentions[x].span.upperBound..<i).contains(where: { ["was", "were", "is", "are", "been", "be"].contains(view.word($0)) })
         else { return }
-        let rejection = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) })
-            .map { "not yet a member: '\(view.tokens[$0].text)'" }
+        let rejection = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) }).map(pendingReason)
         for member in withCoordinated(x) {
             add(candidate(member, y, trigger: i, rule: "member-of/admitted", rejection: rejection), &out)
         }
@@ -367,13 +399,29 @@ struct MembershipRules {
     }
 
     /// A form of "be" or "become" between the subject and the trigger.
-    private func copulaBetween(_ x: Int, _ i: Int) -> Bool {
+    private func copulaBetween(_ x: Int, _ i: Int) -> Bool { copula(x, i) != nil }
+
+    /// The form of "be" or "become" between the subject and the trigger; "be" and "become" after
+    /// "to" or a modal ("hopes to become a member", "will be a member").
+    private func copula(_ x: Int, _ i: Int) -> Int? {
         let from = view.mentions[x].span.upperBound
-        guard from < i else { return false }
-        for k in from..<i where ["is", "are", "was", "were", "became", "becomes", "remains", "remained", "been"].contains(view.word(k)) {
-            return true
+        guard from < i else { return nil }
+        for k in (from..<i).reversed() {
+            let w = view.word(k)
+            if ["is", "are", "was", "were", "became", "becomes", "remains", "remained", "been", "becoming"].contains(w) { return k }
+            if ["be", "become"].contains(w),
+               ["to", "will", "would", "could", "may", "might", "shall", "should", "'ll"].contains(view.word(k - 1)) { return k }
         }
-        return false
+        return nil
+    }
+
+    /// Why a copular membership is not held: "hopes to become a member" is an aspiration, "is set to
+    /// become a member" not yet a membership.
+    private func soughtRejection(_ x: Int, _ i: Int) -> String? {
+        guard let k = copula(x, i), ["be", "become", "becoming"].contains(view.word(k)) else { return nil }
+        if let w = aspiration(before: k) { return "aspiration: '\(view.tokens[w].text)'" }
+        if view.word(k - 1) == "to" { return "not yet a member: 'to \(view.tokens[k].text)'" }
+        return nil
     }
 
     /// The organization after "of": "of the CSTO", "of Germany's central bank, the Bundesbank",
@@ -416,19 +464,150 @@ struct MembershipRules {
     }
 
     /// "X joined Y", "X and Y, which joined the organisation in 2017"; "will join", "applied to
-    /// join" and "hopes to join" are rejected (planned or sought).
+    /// join" and "hopes to join" are rejected (planned or sought: an aspiration). Joining something
+    /// of the body or something it takes part in is no membership and is rejected with that noun:
+    /// the body modifies a head noun ("joined NATO talks", "the NATO-led mission", "the UN's call")
+    /// or the object is such a noun ("joined talks with NATO", "a boycott of the EU summit").
     private func joined(_ i: Int, _ out: inout [Candidate]) {
-        guard let y = view.object(after: i + 1, window: 2, types: [.organization]) else { return }
-        let xs = memberKeys(before: i)
+        guard let (y, head) = joinedBody(after: i) else { return }
+        var xs = memberKeys(before: i)
+        // "Georgia's bid to join NATO", "Ukraine's hopes of joining": the possessor of the aspiration.
+        if xs.isEmpty, let w = aspiration(before: i), w - 1 > view.start, view.tokens[w - 1].isPossessive,
+           let p = view.mention(at: w - 2), MembershipRules.members.contains(view.type(p) ?? .place), let key = view.mentions[p].entity {
+            xs = [key]
+        }
         var rejection: String?
-        if let w = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) }) {
-            rejection = "not yet a member: '\(view.tokens[w].text)'"
+        if let h = head {
+            rejection = "not membership: joined '\(view.tokens[h].text)'"
+        } else if let w = aspiration(before: i) {
+            rejection = "aspiration: '\(view.tokens[w].text)'"
+        } else if let w = (view.clauseStart(i)..<i).first(where: { MembershipRules.seeking.contains(view.word($0)) }) {
+            rejection = pendingReason(w)
         } else if ["join", "rejoin", "joining"].contains(view.word(i)), view.word(i - 1) == "to" {
             rejection = "not yet a member: 'to \(view.tokens[i].text)'"
         }
         for member in xs {
-            add(candidate(member, y, trigger: i, rule: "member-of/joined", rejection: rejection), &out)
+            guard var c = extractor.candidate(.memberOf, subjectKey: member, objectKey: y, in: view, trigger: i, rule: "member-of/joined")
+            else { continue }
+            if let r = rejection, overrides(c.rejection, with: r) { c.rejection = r }
+            add(c, &out)
         }
+    }
+
+    /// The candidate with the reason it is sought, not held, unless a stronger reason stands.
+    private func withReason(_ c: Candidate?, _ reason: String?) -> Candidate? {
+        guard var c, let reason else { return c }
+        if overrides(c.rejection, with: reason) || c.rejection?.hasPrefix("planned") == true { c.rejection = reason }
+        return c
+    }
+
+    /// A rule's own reason replaces the generic one: "hypothetical: 'hopes'" is an aspiration, an
+    /// activity joined is no membership whatever its modality; a negation stays.
+    private func overrides(_ old: String?, with new: String) -> Bool {
+        guard let old else { return true }
+        if old.hasPrefix("negated") { return false }
+        return old.hasPrefix("hypothetical") || new.hasPrefix("not membership")
+    }
+
+    /// "aspiration: 'applied'" for a word that wishes or applies for membership, else "not yet a
+    /// member: 'invited'".
+    private func pendingReason(_ w: Int) -> String {
+        MembershipRules.aspiring.contains(view.word(w)) ? "aspiration: '\(view.tokens[w].text)'" : "not yet a member: '\(view.tokens[w].text)'"
+    }
+
+    /// The body a joining verb at `i` names, with the head noun that makes it something else than
+    /// the body (nil when the body itself is joined).
+    private func joinedBody(after i: Int) -> (key: String, head: Int?)? {
+        // The body right after the verb (a word may stand before it: "joined fellow NATO members").
+        var k = i + 1
+        while k < view.end, k <= i + 2, view.mention(at: k) == nil {
+            let t = view.tokens[k]
+            if t.kind == .punctuation || (SentenceView.boundaries.contains(t.lower) && !SentenceView.determiners.contains(t.lower)) { break }
+            k += 1
+        }
+        if k <= i + 2, let m = view.mention(at: k), let key = view.mentions[m].entity {
+            if view.type(m) == .organization { return (key, headNoun(after: m)) }
+            // "joined the NATO-led mission" after a country's modifier: "the US-led NATO mission"
+            if !view.mentions[m].isModifier { return nil }
+        }
+        // The object is a noun phrase that the body modifies or follows: "talks with NATO", "a
+        // boycott of the EU summit", "the US-led NATO mission", "the Western alliance NATO".
+        var noun: Int?
+        var sawPreposition = false
+        k = i + 1
+        while k < view.end, k < i + 9 {
+            let t = view.tokens[k]
+            if let m = view.mention(at: k) {
+                let span = view.mentions[m].span
+                if view.type(m) == .organization, let key = view.mentions[m].entity {
+                    if sawPreposition, let n = noun, !isBodyItself(n) { return (key, n) }
+                    if let n = noun, !sawPreposition, isBodyItself(n) { return (key, headNoun(after: m)) }
+                    if noun == nil || !sawPreposition, let h = headNoun(after: m) { return (key, h) }
+                    return noun == nil ? (key, nil) : nil
+                }
+                k = span.upperBound
+                if k < view.end, view.tokens[k].isPossessive { k += 1 }
+                continue
+            }
+            if t.kind == .punctuation {
+                guard t.text == "-" || t.text == "\u{2013}" else { return nil }
+                k += 2  // "US-led", "long-running": the word after the hyphen ends a modifier
+                continue
+            }
+            if t.kind != .word { if sawPreposition { k += 1; continue } else { return nil } }
+            if SentenceView.determiners.contains(t.lower) { k += 1; continue }
+            if SentenceView.boundaries.contains(t.lower) || MembershipRules.clauseWords.contains(t.lower) { return nil }
+            if MembershipRules.activityPrepositions.contains(t.lower) || view.lexicon.cue(.preposition, t) {
+                guard noun != nil else { return nil }
+                sawPreposition = true
+            } else if !sawPreposition, !t.isCapitalized {
+                noun = k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let clauseWords: Set<String> = ["and", "or", "but", "as", "which", "who", "said", "says", "is", "was", "were", "are"]
+
+    /// A noun the body named by `m` modifies or possesses ("NATO talks", "NATO's call", "NATO-led
+    /// mission"): its index, or nil when nothing follows but words of the clause ("NATO in 2004",
+    /// "NATO last year", "NATO as its 31st member") or the body itself ("the NATO alliance").
+    private func headNoun(after m: Int) -> Int? {
+        var k = view.mentions[m].span.upperBound
+        guard k < view.end else { return nil }
+        if view.tokens[k].isPossessive || view.tokens[k].text == "-" || view.tokens[k].text == "\u{2013}" { k += 1 }
+        // The last word of a run of lower-case words: "NATO-led peacekeeping mission", "NATO talks"
+        var head: Int?
+        while k < view.end, view.tokens[k].kind == .word, !view.tokens[k].isCapitalized {
+            let w = view.word(k)
+            if MembershipRules.afterJoinedBody.contains(w) || view.lexicon.cue(.preposition, view.tokens[k]) || w.hasSuffix("ly")
+                || view.lexicon.cue(.month, view.tokens[k]) || view.lexicon.cue(.weekday, view.tokens[k]) { break }
+            head = k
+            k += 1
+        }
+        guard let h = head, !isBodyItself(h) else { return nil }
+        return h
+    }
+
+    /// The noun names the body itself: "alliance", "bloc", "ranks".
+    private func isBodyItself(_ k: Int) -> Bool {
+        MembershipRules.bodyItself.contains(view.word(k)) || view.lexicon.cue(.orgDescription, view.tokens[k])
+    }
+
+    /// An aspiration just before a joining verb or "become|be": "hopes to join", "applied to join",
+    /// "bid to join", "wants to become", "is seeking eventually to join", "hopes of joining".
+    private func aspiration(before i: Int) -> Int? {
+        var k = i - 1
+        guard k >= view.start, ["to", "of", "for"].contains(view.word(k)) else { return nil }
+        k -= 1
+        var n = 0
+        while k >= view.start, n < 3, view.tokens[k].kind == .word, view.mention(at: k) == nil {
+            if MembershipRules.aspiring.contains(view.word(k)) { return k }
+            n += 1
+            k -= 1
+        }
+        return nil
     }
 
     /// "Tory leader Michael Howard": a party before a person's title; "IOC member Dick Pound": an
