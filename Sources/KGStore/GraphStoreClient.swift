@@ -27,6 +27,15 @@ import KGRDF
 /// the answer of the first supported challenge, Digest preferred over Basic (see
 /// ``AuthenticationChallenge``). A second 401 is a ``GraphStoreError/rejected(method:url:status:message:)``.
 ///
+/// **Redirects.** A 307 or 308 answer is followed: the same method, header fields and body go
+/// to its `Location` (resolved against the request URL), at most ``maximumRedirects`` times
+/// (``GraphStoreError/tooManyRedirects(url:location:status:count:)``). A 401 from the new URL is
+/// answered as above when it has the endpoint's origin (scheme, host and port), and is
+/// ``GraphStoreError/credentialsWithheld(url:origin:endpoint:)`` otherwise. 301, 302 and 303 are
+/// not followed (``GraphStoreError/redirectRefused(url:location:status:endpoint:)``): clients
+/// resend those as a GET or without the body, and a store taking an empty PUT empties the graph.
+/// ``HTTPResponse/redirects`` lists the URLs the request was sent on to.
+///
 /// Calls block the calling thread until the store answers or stays silent for ``timeout`` seconds.
 ///
 /// ```swift
@@ -98,7 +107,7 @@ public struct GraphStoreClient: Sendable {
     /// The URL a request about `graph` goes to: the endpoint with `graph=<percent-encoded IRI>`
     /// added to its query, or `default` when `graph` is nil (§4.2, §4.1).
     public func requestURL(for graph: IRI?) -> URL {
-        let parameter = graph.map { "graph=" + Self.percentEncoded($0.string) } ?? "default"
+        let parameter = Self.graphParameter(graph)
         var text = endpoint.absoluteString
         if let query = endpoint.query, !query.isEmpty {
             text += "&" + parameter
@@ -122,41 +131,127 @@ public struct GraphStoreClient: Sendable {
     ///   ``GraphStoreError/timedOut(url:seconds:)`` when the store stayed silent for ``timeout`` seconds,
     ///   ``GraphStoreError/rejected(method:url:status:message:)`` for a status other than 2xx,
     ///   ``GraphStoreError/authenticationRequired(url:challenge:)`` or
-    ///   ``GraphStoreError/unsupportedAuthentication(url:challenge:)`` for a 401 that cannot be answered.
+    ///   ``GraphStoreError/unsupportedAuthentication(url:challenge:)`` or
+    ///   ``GraphStoreError/credentialsWithheld(url:origin:endpoint:)`` for a 401 that cannot be answered,
+    ///   ``GraphStoreError/redirectRefused(url:location:status:endpoint:)`` for 301, 302, 303,
+    ///   ``GraphStoreError/tooManyRedirects(url:location:status:count:)``.
     @discardableResult
     public func send(_ payload: Data, mediaType: String, to graph: IRI?, operation: Operation) throws(GraphStoreError) -> HTTPResponse {
-        let url = requestURL(for: graph)
+        let first = requestURL(for: graph)
         let method = operation.httpMethod
+        var url = first
+        var redirects: [URL] = []
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = method
         request.httpBody = payload
         request.setValue("\(mediaType); charset=utf-8", forHTTPHeaderField: "Content-Type")
         request.setValue("*/*", forHTTPHeaderField: "Accept")
 
-        var response = try transport.send(request)
-        if response.status == 401 {
-            let challenge = response.header("www-authenticate") ?? ""
-            guard let credentials else {
-                throw .authenticationRequired(url: url.absoluteString, challenge: challenge)
-            }
-            let challenges = AuthenticationChallenge.parse(challenge).filter(\.isSupported)
-            guard let chosen = challenges.first(where: { $0.scheme == "digest" }) ?? challenges.first,
-                  let authorization = chosen.authorization(user: credentials.user, password: credentials.password, method: method,
-                                                           uri: Self.requestTarget(of: url), clientNonce: clientNonce())
-            else {
-                throw .unsupportedAuthentication(url: url.absoluteString, challenge: challenge)
-            }
-            request.setValue(authorization, forHTTPHeaderField: "Authorization")
-            response = try transport.send(request)
+        while true {
+            var response = try transport.send(request)
             if response.status == 401 {
-                throw .rejected(method: method, url: url.absoluteString, status: response.statusText,
-                                message: "the store refused the credentials of user '\(credentials.user)'")
+                response = try authenticate(&request, after: response, method: method, graph: graph)
+            }
+            switch response.status {
+            case 307, 308:
+                // The same method, header fields and body, to the new URL (RFC 9110 §15.4.8, §15.4.9).
+                let location = try self.location(of: response, request: url, method: method)
+                guard redirects.count < Self.maximumRedirects else {
+                    throw .tooManyRedirects(url: first.absoluteString, location: url.absoluteString, status: response.status,
+                                            count: redirects.count)
+                }
+                redirects.append(location)
+                url = location
+                request.url = location
+                // An answer to the old URL's challenge is not sent on; the new URL asks for its own.
+                request.setValue(nil, forHTTPHeaderField: "Authorization")
+            case 301, 302, 303:
+                // Clients (Foundation, curl, browsers) resend these as a GET or without the body;
+                // a store that then took an empty PUT would empty the graph.
+                let location = try self.location(of: response, request: url, method: method)
+                throw .redirectRefused(url: url.absoluteString, location: location.absoluteString, status: response.status,
+                                       endpoint: Self.endpoint(of: location, without: Self.graphParameter(graph)))
+            default:
+                guard response.isSuccess else {
+                    throw .rejected(method: method, url: url.absoluteString, status: response.statusText, message: response.message)
+                }
+                response.redirects = redirects
+                return response
             }
         }
-        guard response.isSuccess else {
-            throw .rejected(method: method, url: url.absoluteString, status: response.statusText, message: response.message)
+    }
+
+    /// How many 307 or 308 redirects one request follows.
+    public static let maximumRedirects = 5
+
+    /// Answers the 401 `response` to `request` with ``credentials`` and sends the request again,
+    /// with its `Authorization` (kept in `request`). Credentials go only to the endpoint's origin:
+    /// a redirect may lead elsewhere.
+    private func authenticate(_ request: inout URLRequest, after response: HTTPResponse, method: String,
+                              graph: IRI?) throws(GraphStoreError) -> HTTPResponse {
+        let url = request.url ?? endpoint
+        let challenge = response.header("www-authenticate") ?? ""
+        guard let credentials else {
+            throw .authenticationRequired(url: url.absoluteString, challenge: challenge)
         }
-        return response
+        guard Self.origin(of: url) == Self.origin(of: endpoint) else {
+            throw .credentialsWithheld(url: url.absoluteString, origin: Self.origin(of: endpoint),
+                                       endpoint: Self.endpoint(of: url, without: Self.graphParameter(graph)))
+        }
+        let challenges = AuthenticationChallenge.parse(challenge).filter(\.isSupported)
+        guard let chosen = challenges.first(where: { $0.scheme == "digest" }) ?? challenges.first,
+              let authorization = chosen.authorization(user: credentials.user, password: credentials.password, method: method,
+                                                       uri: Self.requestTarget(of: url), clientNonce: clientNonce())
+        else {
+            throw .unsupportedAuthentication(url: url.absoluteString, challenge: challenge)
+        }
+        request.setValue(authorization, forHTTPHeaderField: "Authorization")
+        let answer = try transport.send(request)
+        if answer.status == 401 {
+            throw .rejected(method: method, url: url.absoluteString, status: answer.statusText,
+                            message: "the store refused the credentials of user '\(credentials.user)'")
+        }
+        return answer
+    }
+
+    /// The `Location` of redirect `response` to a request for `url`, resolved against `url`
+    /// (RFC 9110 §10.2.2); it must be an http or https URL.
+    private func location(of response: HTTPResponse, request url: URL, method: String) throws(GraphStoreError) -> URL {
+        let text = (response.header("location") ?? "").trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else {
+            throw .rejected(method: method, url: url.absoluteString, status: response.statusText,
+                            message: "the redirect has no Location header to follow")
+        }
+        guard let resolved = URL(string: text, relativeTo: url)?.absoluteURL,
+              let scheme = resolved.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = resolved.host, !host.isEmpty
+        else {
+            throw .rejected(method: method, url: url.absoluteString, status: response.statusText,
+                            message: "the redirect's Location '\(text)' is not an http or https URL")
+        }
+        return resolved
+    }
+
+    /// The query parameter that names `graph`: `graph=<percent-encoded IRI>`, or `default`.
+    static func graphParameter(_ graph: IRI?) -> String {
+        graph.map { "graph=" + percentEncoded($0.string) } ?? "default"
+    }
+
+    /// `url` without the query parameter `parameter` (the graph's, which the client adds to
+    /// the endpoint itself): what to pass as the endpoint to reach `url`.
+    static func endpoint(of url: URL, without parameter: String) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true),
+              let query = components.percentEncodedQuery else { return url.absoluteString }
+        let kept = query.split(separator: "&", omittingEmptySubsequences: false).filter { $0 != parameter }
+        components.percentEncodedQuery = kept.isEmpty ? nil : kept.joined(separator: "&")
+        return components.url?.absoluteString ?? url.absoluteString
+    }
+
+    /// `scheme://host:port` of `url`, lower-cased, with the scheme's default port when it names none.
+    static func origin(of url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : 80)
+        return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
     }
 
     /// 16 random hexadecimal digits (64 bits from the system's generator).

@@ -14,6 +14,18 @@ public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible 
     case authenticationRequired(url: String, challenge: String)
     /// The store answered 401 with no challenge that ``AuthenticationChallenge`` can answer.
     case unsupportedAuthentication(url: String, challenge: String)
+    /// `url` answered 301, 302 or 303 (`status`) with `Location` `location`: following it would
+    /// turn the request into a GET or drop its body, so it was not followed. `endpoint` is
+    /// `location` without the graph parameter: what to use as the endpoint instead.
+    case redirectRefused(url: String, location: String, status: Int, endpoint: String)
+    /// The request was redirected (307, 308) `count` times, from `url` to `location` at last,
+    /// and `location` answered `status`, another redirect: a loop, or a longer chain than
+    /// ``GraphStoreClient/maximumRedirects``.
+    case tooManyRedirects(url: String, location: String, status: Int, count: Int)
+    /// `url`, reached by a redirect to another origin (scheme, host and port) than the endpoint's,
+    /// answered 401; the credentials are sent only to the endpoint's `origin`. `endpoint` is
+    /// `url` without the graph parameter.
+    case credentialsWithheld(url: String, origin: String, endpoint: String)
 
     public var description: String {
         switch self {
@@ -33,6 +45,12 @@ public enum GraphStoreError: Error, Sendable, Hashable, CustomStringConvertible 
             return "\(url) answered 401 unauthorized without a WWW-Authenticate challenge, so no credentials can be sent"
         case .unsupportedAuthentication(let url, let challenge):
             return "\(url) asks for authentication this client cannot answer (it answers Basic, and Digest with MD5): \(challenge)"
+        case .redirectRefused(let url, let location, let status, _):
+            return "\(url) redirected to \(location) (HTTP \(status)), which would drop the graph"
+        case .tooManyRedirects(let url, let location, let status, let count):
+            return "\(url) was redirected \(count) times, the last time to \(location), which redirects again (HTTP \(status)); stopped there, as this looks like a redirect loop"
+        case .credentialsWithheld(let url, let origin, _):
+            return "\(url), reached by a redirect, asks for a user name and password, which are sent only to \(origin), the endpoint's origin"
         }
     }
 

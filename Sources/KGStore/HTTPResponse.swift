@@ -9,6 +9,10 @@ public struct HTTPResponse: Sendable, Hashable {
     public let headers: [String: String]
     /// The body, as received.
     public let body: Data
+    /// The URLs the request was sent on to, in order, when it was answered with 307 or 308
+    /// redirects (set by ``GraphStoreClient``); empty when the first URL answered. The last one
+    /// gave this response.
+    public internal(set) var redirects: [URL] = []
 
     /// A response with `status`, `headers` (names compared case-insensitively) and `body`.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {

@@ -7,7 +7,8 @@ import FoundationNetworking
 /// through it; ``URLSessionTransport`` is the real one, and tests substitute their own.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` (method, URL, header fields and body already set) and returns the
-    /// response, whatever its status. Does not follow authentication challenges.
+    /// response, whatever its status. Neither answers authentication challenges nor follows
+    /// redirects: a 401 or a 3xx (with its `Location`) is returned like any other response.
     /// - Throws: ``GraphStoreError/unreachable(url:reason:)`` when no response arrives: the host
     ///   cannot be resolved or reached, or the connection breaks;
     ///   ``GraphStoreError/timedOut(url:seconds:)`` when the store stays silent for the request's

@@ -8,8 +8,10 @@ import FoundationNetworking
 /// calling thread until the response arrives or the store stays silent for the request's
 /// `timeoutInterval`.
 ///
-/// Authentication is ``GraphStoreClient``'s business, not Foundation's: a 401 challenge is never
-/// answered here but handed back as the response. Without that, swift-corelibs-foundation
+/// Authentication and redirects are ``GraphStoreClient``'s business, not Foundation's: a 401
+/// challenge is never answered and a 3xx redirect never followed here; both are handed back as
+/// the response. (Foundation would follow a 307 or 308 with an empty body, so a PUT would
+/// replace the graph with nothing.) Without that, swift-corelibs-foundation
 /// (Linux) leaves a task that met a Basic challenge suspended for ever when nobody answers it
 /// (swiftlang/swift-corelibs-foundation#5456). The wait is bounded on every path: when neither
 /// a byte is sent or received nor the task ends within `timeoutInterval`, the task is cancelled
@@ -38,6 +40,11 @@ public struct URLSessionTransport: HTTPTransport {
         let task = session.dataTask(with: request)
         task.resume()
 
+        // One blocking wait until the deadline; it is re-armed only when the delegate saw bytes
+        // move since. (While a Linux store is silent, a CPU core is busy all the same: inside
+        // FoundationNetworking, the libdispatch write source made for libcurl's connect stays
+        // armed after libcurl asks for read readiness only, so the always-writable socket wakes
+        // libcurl again and again. A bare dataTask with a completion handler does the same.)
         var deadline = exchange.lastActivity + seconds
         while exchange.done.wait(timeout: .now() + min(max(0, deadline.timeIntervalSinceNow), 3600)) == .timedOut {
             let next = exchange.lastActivity + seconds
@@ -152,6 +159,17 @@ public struct URLSessionTransport: HTTPTransport {
             // for ever); the 401 is complete, so the sender need not wait for the cancellation.
             completionHandler(.cancelAuthenticationChallenge, nil)
             done.signal()
+        }
+
+        /// A redirect is not followed: the 3xx response, with its `Location`, ends the task and
+        /// goes back to ``GraphStoreClient``, which decides whether to resend the request.
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            locked {
+                activity = Date()
+                self.response = response
+            }
+            completionHandler(nil)
         }
 
         func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {

@@ -30,9 +30,10 @@ struct PushCommand: ParsableCommand {
               --endpoint http://localhost:8890/sparql-graph-crud-auth
 
         The password can also come from the environment variable KGEXPORT_PASSWORD, which keeps \
-        it out of the process list. Exit status 74 when the store cannot be reached, does not \
-        answer within --timeout seconds, or refuses the graph; the message gives the HTTP status \
-        and what the store said.
+        it out of the process list. A 307 or 308 redirect is followed with the whole graph (at \
+        most 5); a 301, 302 or 303 is not, as it would drop the graph. Exit status 74 when the \
+        store cannot be reached, does not answer within --timeout seconds, redirects with 301, \
+        302 or 303, or refuses the graph; the message gives the HTTP status and what the store said.
         """
     )
 
@@ -142,8 +143,10 @@ struct PushCommand: ParsableCommand {
                 throw CommandFailure.io("\(error)")
             }
             if !quiet {
+                // Where the graph went: the endpoint, or the URL its 307/308 redirects led to.
+                let place = response.redirects.last.map { "\($0.absoluteString), redirected from \(endpoint)" } ?? endpoint
                 let verb = append ? "added \(tripleCount) triples to" : "replaced \(graphIRI) with \(tripleCount) triples at"
-                let target = append ? "\(graphIRI) at \(endpoint)" : endpoint
+                let target = append ? "\(graphIRI) at \(place)" : place
                 note("\(summary(of: knowledgeGraph, written: [])); \(verb) \(target) (HTTP \(response.statusText))")
             }
         } catch let failure as CommandFailure {
@@ -155,7 +158,12 @@ struct PushCommand: ParsableCommand {
     static func message(for error: GraphStoreError) -> String {
         switch error {
         case .authenticationRequired: return "\(error); pass --user and --password (or KGEXPORT_PASSWORD)"
+        case .rejected(_, _, let status, _) where status.hasPrefix("401 "):
+            return "\(error); check --user and --password (or KGEXPORT_PASSWORD)"
         case .timedOut: return "\(error), or raise --timeout"
+        case .redirectRefused(_, _, _, let endpoint): return "\(error); pass --endpoint \(endpoint)"
+        case .tooManyRedirects: return "\(error); pass the store's own URL as --endpoint"
+        case .credentialsWithheld(_, _, let endpoint): return "\(error); pass --endpoint \(endpoint) to send them there"
         default: return "\(error)"
         }
     }

@@ -7,8 +7,9 @@ import Darwin
 import XCTest
 
 /// `kgexport push` reads articles as `extract` does: `--lenient` replaces bytes that are not UTF-8
-/// with U+FFFD and says how many. It ends, with exit status 74 and what to do, when the store
-/// asks for credentials (HTTP Basic) it was not given or refuses them, stays silent past
+/// with U+FFFD and says how many. It follows 307 and 308 redirects with the whole graph. It ends,
+/// with exit status 74 and what to do, when the store asks for credentials (HTTP Basic) it was
+/// not given or refuses them, redirects with 301, 302 or 303 or in a loop, stays silent past
 /// `--timeout`, or is not there. The store is a Graph Store on loopback (``LoopbackGraphStore``),
 /// or nothing at all (a closed port); the interop tests push to real stores (Virtuoso, Oxigraph).
 final class PushCommandTests: XCTestCase {
@@ -114,7 +115,7 @@ final class PushCommandTests: XCTestCase {
                                 "--user", "kg", "--password", "wrong", "--timeout", "20"])
         XCTAssertLessThan(Date().timeIntervalSince(start), 15, "the second 401 ends the run; it does not wait for the timeout")
         XCTAssertEqual(result.status, 74, result.stderr)
-        XCTAssertEqual(result.stderr, "kgexport: PUT \(store.endpoint)?\(graphURL) failed with HTTP status 401 unauthorized: the store refused the credentials of user 'kg'\n")
+        XCTAssertEqual(result.stderr, "kgexport: PUT \(store.endpoint)?\(graphURL) failed with HTTP status 401 unauthorized: the store refused the credentials of user 'kg'; check --user and --password (or KGEXPORT_PASSWORD)\n")
         let requests = try XCTUnwrap(store.requests(2))
         XCTAssertNil(authorization(requests[0].head))
         XCTAssertEqual(authorization(requests[1].head), "Basic " + Data("kg:wrong".utf8).base64EncodedString())
@@ -160,6 +161,77 @@ final class PushCommandTests: XCTestCase {
         XCTAssertNotNil(result.stderr.range(of: expected, options: .regularExpression), result.stderr)
     }
 
+    // MARK: Redirects
+
+    /// The value of header field `name` in a request head, nil when absent.
+    private func field(_ name: String, _ head: String) -> String? {
+        head.split(separator: "\r\n").first { $0.lowercased().hasPrefix(name + ":") }
+            .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// 307 and 308 are followed with the same method, media type and the whole body (Foundation
+    /// would resend an empty body, and the store would empty the graph); the success line says
+    /// where the graph went.
+    func testA307Or308RedirectGetsTheWholeGraph() throws {
+        let cases: [(status: Int, options: [String], method: String, mediaType: String)] = [
+            (307, [], "PUT", "application/n-triples"),
+            (308, [], "PUT", "application/n-triples"),
+            (307, ["--append"], "POST", "application/n-triples"),
+            (308, ["--format", "turtle"], "PUT", "text/turtle"),
+        ]
+        for (status, options, method, mediaType) in cases {
+            let store = try LoopbackGraphStore(.redirect(status: status, location: "/ok"))
+            let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph, "--timeout", "20"] + options)
+            let label = "\(status) \(options)"
+            XCTAssertEqual(result.status, 0, "\(label): \(result.stderr)")
+            let requests = try XCTUnwrap(store.requests(2), label)
+            XCTAssertEqual(store.allRequests.count, 2, label)
+            XCTAssertTrue(requests[0].head.hasPrefix("\(method) /store?\(graphURL) HTTP/1.1\r\n"), requests[0].head)
+            XCTAssertTrue(requests[1].head.hasPrefix("\(method) /ok HTTP/1.1\r\n"), requests[1].head)
+            XCTAssertEqual(field("content-type", requests[1].head), "\(mediaType); charset=utf-8", label)
+            XCTAssertGreaterThan(requests[0].body.count, 1000, label)
+            XCTAssertEqual(requests[1].body, requests[0].body, "\(label): the redirected request carries every byte of the graph")
+            XCTAssertEqual(field("content-length", requests[1].head), String(requests[0].body.count), label)
+            XCTAssertTrue(String(decoding: requests[1].body, as: UTF8.self).contains("Collective Security Treaty Organization"), label)
+            let place = "http://127.0.0.1:\(store.port)/ok, redirected from \(store.endpoint) (HTTP 204 no content)\n"
+            if options.contains("--append") {
+                XCTAssertTrue(result.stderr.hasSuffix(" triples to <\(graph)> at \(place)"), result.stderr)
+            } else {
+                XCTAssertTrue(result.stderr.contains("; replaced <\(graph)> with "), result.stderr)
+                XCTAssertTrue(result.stderr.hasSuffix(" triples at \(place)"), result.stderr)
+            }
+        }
+    }
+
+    /// 301, 302 and 303 are not followed (they would turn the PUT into a GET or drop its body):
+    /// exit 74, nothing sent after the redirect, and the endpoint to use instead.
+    func testA301302Or303RedirectIsRefused() throws {
+        for status in [301, 302, 303] {
+            let store = try LoopbackGraphStore(.redirect(status: status, location: "/ok?\(graphURL)"))
+            let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph, "--timeout", "20"])
+            XCTAssertEqual(result.status, 74, result.stderr)
+            let location = "http://127.0.0.1:\(store.port)/ok"
+            XCTAssertEqual(result.stderr, "kgexport: \(store.endpoint)?\(graphURL) redirected to \(location)?\(graphURL) (HTTP \(status)), "
+                           + "which would drop the graph; pass --endpoint \(location)\n")
+            XCTAssertNotNil(store.request())
+            XCTAssertEqual(store.allRequests.count, 1, "\(status): nothing is sent after the redirect")
+        }
+    }
+
+    /// A store that redirects to itself: five redirects are followed, then the run stops.
+    func testARedirectLoopStopsAfterFiveRedirects() throws {
+        let store = try LoopbackGraphStore(.redirect(status: 307, location: "/store"))
+        let start = Date()
+        let result = try K.run(["push", K.exampleArticle.path, "--endpoint", store.endpoint, "--graph", graph, "--timeout", "20"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 15)
+        XCTAssertEqual(result.status, 74, result.stderr)
+        XCTAssertEqual(result.stderr, "kgexport: \(store.endpoint)?\(graphURL) was redirected 5 times, the last time to \(store.endpoint), "
+                       + "which redirects again (HTTP 307); stopped there, as this looks like a redirect loop; pass the store's own URL as --endpoint\n")
+        let requests = try XCTUnwrap(store.requests(6))
+        XCTAssertEqual(store.allRequests.count, 6, "the first request and five redirects")
+        XCTAssertTrue(requests.dropFirst().allSatisfy { $0.head.hasPrefix("PUT /store HTTP/1.1\r\n") && $0.body == requests[0].body })
+    }
+
     func testHelpListsTimeout() throws {
         let result = try K.run(["push", "--help"])
         XCTAssertEqual(result.status, 0)
@@ -180,8 +252,9 @@ final class PushCommandTests: XCTestCase {
 }
 
 /// A Graph Store on 127.0.0.1 that keeps every request and answers as told: 201 Created; or
-/// 401 with a Basic challenge unless the request carries the right credentials; or nothing at
-/// all (it accepts the connection and never reads or answers). One connection at a time, each
+/// 401 with a Basic challenge unless the request carries the right credentials; or a redirect
+/// from /store, and 204 No Content elsewhere; or nothing at all (it accepts the connection and
+/// never reads or answers). One connection at a time, each
 /// closed after its answer.
 final class LoopbackGraphStore: @unchecked Sendable {
     enum Behaviour: Sendable {
@@ -192,6 +265,9 @@ final class LoopbackGraphStore: @unchecked Sendable {
         case basic(user: String, password: String)
         /// Never answers: the connection stays open, unread, until the store is dropped.
         case silent
+        /// `status` (a 3xx) with `Location: location` and a short body to requests for the path
+        /// /store (any query); 204 No Content to requests for any other path.
+        case redirect(status: Int, location: String)
     }
 
     let port: UInt16
@@ -342,7 +418,16 @@ final class LoopbackGraphStore: @unchecked Sendable {
         }
         state.keep((head: head, body: Data(data[headEnd.upperBound...])))
 
-        if case .basic(let user, let password) = behaviour,
+        if case .redirect(let status, let location) = behaviour {
+            let path = head.split(separator: " ").dropFirst().first?.split(separator: "?", omittingEmptySubsequences: false).first
+            if path == "/store" {
+                let body = "moved\n"
+                reply("HTTP/1.1 \(status) Redirect\r\nLocation: \(location)\r\nContent-Type: text/plain\r\n"
+                      + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body, on: connection)
+            } else {
+                reply("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n", on: connection)
+            }
+        } else if case .basic(let user, let password) = behaviour,
            field("authorization") != "Basic " + Data("\(user):\(password)".utf8).base64EncodedString() {
             let body = "credentials required\n"
             reply("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kgexport-test\"\r\n"

@@ -130,6 +130,97 @@ final class GraphStoreClientTests: XCTestCase {
         }
     }
 
+    // MARK: Redirects
+
+    private func redirect(_ status: Int, to location: String?) -> Result<HTTPResponse, GraphStoreError> {
+        .success(HTTPResponse(status: status, headers: location.map { ["Location": $0] } ?? [:], body: Data("moved".utf8)))
+    }
+
+    func testA307Or308IsFollowedWithTheSameMethodHeadersAndBody() throws {
+        for (status, operation) in [(307, GraphStoreClient.Operation.replace), (308, .add)] {
+            let transport = ScriptedTransport([redirect(status, to: "/moved/data?graph=x"), .success(HTTPResponse(status: 204))])
+            let response = try client(transport, endpoint: "http://127.0.0.1:3030/news/data")
+                .send(payload, mediaType: "text/turtle", to: graph, operation: operation)
+            XCTAssertEqual(response.status, 204)
+            XCTAssertEqual(response.redirects.map(\.absoluteString), ["http://127.0.0.1:3030/moved/data?graph=x"])
+            XCTAssertEqual(transport.requests.count, 2)
+            let (first, second) = (transport.requests[0], transport.requests[1])
+            XCTAssertEqual(second.url?.absoluteString, "http://127.0.0.1:3030/moved/data?graph=x", "Location resolved against the request URL")
+            XCTAssertEqual(second.httpMethod, operation.httpMethod)
+            XCTAssertEqual(second.httpBody, payload, "the whole payload goes to the new URL")
+            XCTAssertEqual(second.value(forHTTPHeaderField: "Content-Type"), "text/turtle; charset=utf-8")
+            XCTAssertEqual(second.value(forHTTPHeaderField: "Accept"), first.value(forHTTPHeaderField: "Accept"))
+        }
+    }
+
+    /// A challenge at the new URL (same origin) is answered for that URL; an answer to the old
+    /// URL's challenge is not sent on.
+    func testAuthenticationAcrossARedirect() throws {
+        let challenge = #"Digest realm="SPARQL", nonce="n1", qop="auth", algorithm="MD5""#
+        let unauthorized = Result<HTTPResponse, GraphStoreError>.success(HTTPResponse(status: 401, headers: ["WWW-Authenticate": challenge]))
+        let transport = ScriptedTransport([unauthorized, redirect(308, to: "http://127.0.0.1:8890/new-crud?graph=g"),
+                                           unauthorized, .success(HTTPResponse(status: 201))])
+        let response = try client(transport, credentials: .init(user: "dba", password: "dba"))
+            .send(payload, mediaType: "application/n-triples", to: nil, operation: .replace)
+        XCTAssertEqual(response.status, 201)
+        let authorizations = transport.requests.map { $0.value(forHTTPHeaderField: "Authorization") }
+        XCTAssertEqual(transport.requests.count, 4)
+        XCTAssertNil(authorizations[0])
+        XCTAssertTrue(authorizations[1]?.contains(#"uri="/sparql-graph-crud-auth?default""#) == true, "\(authorizations)")
+        XCTAssertNil(authorizations[2], "the old URL's answer is not sent to the new one")
+        XCTAssertTrue(authorizations[3]?.contains(#"uri="/new-crud?graph=g""#) == true, "\(authorizations)")
+        XCTAssertEqual(transport.requests[3].httpBody, payload)
+    }
+
+    /// Credentials go only to the endpoint's origin, even when a redirect leads elsewhere.
+    func testCredentialsAreNotSentToAnotherOrigin() throws {
+        let transport = ScriptedTransport([redirect(307, to: "https://other.example/crud?default"),
+                                           .success(HTTPResponse(status: 401, headers: ["WWW-Authenticate": #"Basic realm="x""#]))])
+        XCTAssertThrowsError(try client(transport, credentials: .init(user: "dba", password: "dba"))
+            .send(payload, mediaType: "application/n-triples", to: nil, operation: .replace)) { error in
+            XCTAssertEqual(error as? GraphStoreError, .credentialsWithheld(url: "https://other.example/crud?default",
+                                                                          origin: "http://127.0.0.1:8890", endpoint: "https://other.example/crud"))
+            XCTAssertEqual("\(error)", "https://other.example/crud?default, reached by a redirect, asks for a user name and password, which are sent only to http://127.0.0.1:8890, the endpoint's origin")
+        }
+        XCTAssertEqual(transport.requests.count, 2)
+        XCTAssertNil(transport.requests[1].value(forHTTPHeaderField: "Authorization"))
+    }
+
+    func testA301302Or303IsRefused() throws {
+        for status in [301, 302, 303] {
+            let transport = ScriptedTransport([redirect(status, to: "https://store.example/data?infer=false&graph=http%3A%2F%2Fexample.org%2Fg")])
+            XCTAssertThrowsError(try client(transport).send(payload, mediaType: "application/n-triples", to: try IRI("http://example.org/g"), operation: .replace)) { error in
+                XCTAssertEqual(error as? GraphStoreError, .redirectRefused(
+                    url: "http://127.0.0.1:8890/sparql-graph-crud-auth?graph=http%3A%2F%2Fexample.org%2Fg",
+                    location: "https://store.example/data?infer=false&graph=http%3A%2F%2Fexample.org%2Fg", status: status,
+                    endpoint: "https://store.example/data?infer=false"))
+                XCTAssertEqual("\(error)", "http://127.0.0.1:8890/sparql-graph-crud-auth?graph=http%3A%2F%2Fexample.org%2Fg redirected to https://store.example/data?infer=false&graph=http%3A%2F%2Fexample.org%2Fg (HTTP \(status)), which would drop the graph")
+            }
+            XCTAssertEqual(transport.requests.count, 1, "nothing is sent after the redirect")
+        }
+    }
+
+    func testARedirectLoopStopsAfterFiveRedirects() throws {
+        let transport = ScriptedTransport(Array(repeating: redirect(307, to: "/loop"), count: 10))
+        XCTAssertThrowsError(try client(transport).send(payload, mediaType: "application/n-triples", to: nil, operation: .add)) { error in
+            XCTAssertEqual(error as? GraphStoreError, .tooManyRedirects(url: "http://127.0.0.1:8890/sparql-graph-crud-auth?default",
+                                                                        location: "http://127.0.0.1:8890/loop", status: 307, count: 5))
+            XCTAssertEqual("\(error)", "http://127.0.0.1:8890/sparql-graph-crud-auth?default was redirected 5 times, the last time to http://127.0.0.1:8890/loop, which redirects again (HTTP 307); stopped there, as this looks like a redirect loop")
+        }
+        XCTAssertEqual(transport.requests.count, 1 + GraphStoreClient.maximumRedirects)
+    }
+
+    func testARedirectWithoutAUsableLocationIsRejected() throws {
+        for (location, said) in [(nil, "the redirect has no Location header to follow"),
+                                 ("ftp://example.org/x", "the redirect's Location 'ftp://example.org/x' is not an http or https URL")] {
+            let transport = ScriptedTransport([redirect(307, to: location)])
+            XCTAssertThrowsError(try client(transport).send(payload, mediaType: "application/n-triples", to: nil, operation: .replace)) { error in
+                XCTAssertEqual("\(error)", "PUT http://127.0.0.1:8890/sparql-graph-crud-auth?default failed with HTTP status 307 temporary redirect: \(said)")
+            }
+            XCTAssertEqual(transport.requests.count, 1)
+        }
+    }
+
     func testNetworkFailureIsUnreachable() throws {
         let failure = GraphStoreError.unreachable(url: "http://127.0.0.1:9/x?default", reason: "Couldn't connect to server")
         let c = try client(ScriptedTransport([.failure(failure)]), endpoint: "http://127.0.0.1:9/x")
