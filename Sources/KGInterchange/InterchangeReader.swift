@@ -39,25 +39,37 @@ public struct InterchangeReader {
         self.file = file
     }
 
-    /// Reads a whole file.
-    /// - Throws: ``InterchangeError`` (line 0 when the file cannot be read at all).
+    /// Reads a whole file (opened once and read to its end, so a pipe or FIFO reads as a regular file does).
+    /// - Throws: ``InterchangeError`` (line 0 when the file cannot be read at all, with the
+    ///   system's reason: `no such file or directory`, `is a directory`, `permission denied`).
     public static func read(contentsOf url: URL, name: String? = nil) throws(InterchangeError) -> (graph: KnowledgeGraph, warnings: [InterchangeWarning]) {
         let display = name ?? url.path
-        // Opened here so that the message gives the system's reason ("no such file or
-        // directory"), as the streaming reader's does.
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw InterchangeError(file: display, line: 0,
-                                   message: "cannot read the file (\(LineReaderError(code: errno).reason)); check the path and permissions")
+        func unreadable(_ code: Int32) -> InterchangeError {
+            InterchangeError(file: display, line: 0,
+                             message: "cannot read the file (\(LineReaderError(code: code).reason)); check the path and permissions")
         }
-        let data: Data
-        do {
-            data = try FileHandle(fileDescriptor: fd, closeOnDealloc: true).readToEnd() ?? Data()
-        } catch {
-            throw InterchangeError(file: display, line: 0, message: "cannot read the file (\(error.localizedDescription)); check the path and permissions")
+        // Opened and read here so that the message gives the system's reason, as the streaming
+        // reader's does.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw unreadable(errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw unreadable(EISDIR) }
+        var bytes: [UInt8] = []
+        if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readDescriptor(fd, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw unreadable(errno)
+            }
+            bytes.append(contentsOf: buffer[..<count])
         }
         var reader = InterchangeReader(file: display)
-        try reader.consume([UInt8](data))
+        try reader.consume(bytes)
         return (reader.graph, reader.warnings)
     }
 
@@ -144,4 +156,9 @@ public struct InterchangeReader {
         }
         return nil
     }
+}
+
+/// `read(2)`, named apart from ``InterchangeReader/read(contentsOf:name:)``.
+private func readDescriptor(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }
