@@ -16,8 +16,9 @@ struct ConvertCommand: ParsableCommand {
         line, column and field, and nothing is written.
 
         --drop-isolated reads the inputs twice: first for the entities the relations name, then \
-        to write. Standard input is first copied to a temporary file in TMPDIR (else /tmp), \
-        removed at the end of the run.
+        to write. Standard input, and an input that is not a regular file (/dev/stdin, <(…), a \
+        FIFO), is first copied to a temporary file in TMPDIR (else /tmp), removed at the end of \
+        the run.
         """
     )
 

@@ -29,11 +29,7 @@ struct ExplainCommand: ParsableCommand {
             do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
             let input = try ArticleInput.read(article, lenient: reading.lenient, quiet: false)
             let text = Extractor(lexicon: lexicon).explain(input, documentDate: date).text
-            do {
-                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-            } catch {
-                throw CommandFailure.io("cannot write the explanation to standard output: \(error.localizedDescription)")
-            }
+            try writeStandardOutput(Data(text.utf8))
         } catch let failure as CommandFailure {
             throw report(failure)
         }

@@ -51,8 +51,11 @@ struct ExtractCommand: ParsableCommand {
             let paths = try ArticleInput.expand(articles)
             let progress = ProgressReporter.forStandardError(quiet: quiet, label: "extracting")
             progress.start(files: paths.count, bytes: 0)
-            let graphs = try ParallelExtraction.extract(paths, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            // Articles of the same file name in different folders are told apart by their paths.
+            let graphs = try ParallelExtraction.extract(paths, ids: ArticleInput.ids(for: paths),
+                                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                                         documentDate: date, extractor: extractor, lenient: reading.lenient, quiet: quiet,
+                                                        warn: { progress.clear(); note("warning: \($0)") },
                                                         progress: { progress.update(filesDone: $0, relations: nil, bytes: 0) })
             progress.finish(relations: nil)
             // One node per entity across the articles (surnames, aliases, transliterations), every
@@ -75,103 +78,6 @@ struct ExtractCommand: ParsableCommand {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
-    }
-}
-
-/// Reading article files: folders expanded, decoding errors mapped to exit statuses. Paths in
-/// messages are spelled as the user typed them.
-enum ArticleInput {
-    /// The article files named: a folder stands for its `*.txt` files in code-point order of name.
-    /// - Throws: ``CommandFailure`` (`.io`) for a folder that cannot be listed; `ValidationError`
-    ///   (a usage error) for a folder with no `.txt` file.
-    static func expand(_ arguments: [String]) throws -> [String] {
-        var paths: [String] = []
-        for argument in arguments {
-            var info = stat()
-            guard stat(argument, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-                paths.append(argument)  // a file, or a path that read(_:) reports as unreadable
-                continue
-            }
-            let articles = try listing(argument).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }
-                .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            guard !articles.isEmpty else {
-                throw ValidationError("the folder \(argument) has no .txt articles; give article files, or a folder that holds *.txt files")
-            }
-            paths += articles.map { (argument as NSString).appendingPathComponent($0) }
-        }
-        return paths
-    }
-
-    /// The names in a folder (without `.` and `..`).
-    /// - Throws: ``CommandFailure`` (`.io`) with the system's reason.
-    static func listing(_ folder: String) throws(CommandFailure) -> [String] {
-        guard let directory = opendir(folder) else { throw unreadable(folder, code: errno, folder: true) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        errno = 0
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != ".", name != ".." { names.append(name) }
-            errno = 0
-        }
-        if errno != 0 { throw unreadable(folder, code: errno, folder: true) }
-        return names
-    }
-
-    /// `PATH: cannot read the file (permission denied); check the path and permissions` (`the
-    /// folder` for a folder), an input/output error.
-    static func unreadable(_ path: String, code: Int32, folder: Bool = false) -> CommandFailure {
-        unreadable(path, reason: systemReason(code), folder: folder)
-    }
-
-    static func unreadable(_ path: String, reason: String, folder: Bool = false) -> CommandFailure {
-        .io("\(path): cannot read the \(folder ? "folder" : "file") (\(reason)); check the path and permissions")
-    }
-
-    /// Why `path` cannot be read as a file, from the system (`is a directory`, `permission
-    /// denied`, `no such file or directory`), or nil when it can be.
-    static func obstacle(_ path: String) -> Int32? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return errno }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return EISDIR }
-        return nil
-    }
-
-    /// Reads one article; with `lenient`, bytes that are not UTF-8 become U+FFFD and a warning says how many.
-    /// - Throws: ``CommandFailure``: `.io` when the file cannot be read, `.data` for bad content.
-    static func read(_ path: String, lenient: Bool, quiet: Bool) throws(CommandFailure) -> Article {
-        if let code = obstacle(path) { throw unreadable(path, code: code) }
-        do {
-            let read = try ArticleReader.read(contentsOf: URL(fileURLWithPath: path), lenient: lenient)
-            if read.replacements > 0, !quiet {
-                note("warning: \(path): replaced \(read.replacements) invalid UTF-8 byte sequence\(read.replacements == 1 ? "" : "s") with U+FFFD")
-            }
-            return read.article
-        } catch let error as ArticleError {
-            let error = error.naming(path)
-            switch error {
-            case let .unreadable(_, reason): throw unreadable(path, reason: reason)
-            case .invalidUTF8: throw CommandFailure.data("\(error); save the file as UTF-8, or pass --lenient to replace each bad byte sequence with U+FFFD")
-            default: throw CommandFailure.data("\(error)")
-            }
-        } catch {
-            throw CommandFailure.data("\(error)")
-        }
-    }
-}
-
-extension ArticleError {
-    /// The same error naming the file `path` (as the user typed it; the reader names the absolute path).
-    func naming(_ path: String) -> ArticleError {
-        switch self {
-        case let .unreadable(_, reason): return .unreadable(file: path, reason: reason)
-        case let .invalidUTF8(_, line, column, byteOffset): return .invalidUTF8(file: path, line: line, column: column, byteOffset: byteOffset)
-        case let .binary(_, line, column, byteOffset): return .binary(file: path, line: line, column: column, byteOffset: byteOffset)
-        case .empty: return .empty(file: path)
-        case let .noBody(_, line, column): return .noBody(file: path, line: line, column: column)
-        }
     }
 }
 

@@ -25,7 +25,8 @@ struct KGExportCommand: ParsableCommand {
           kgexport push a.txt --endpoint http://localhost:3030/news/data --graph https://ex.org/g
 
         Exit status: 0 success, 64 usage error, 65 bad input data, 74 input/output error \
-        (130 and 143 when interrupted; earlier outputs are left as they were).
+        (130 and 143 when interrupted; earlier outputs are left as they were; 141, without a \
+        message, when the reader of standard output goes away, as in `kgexport … -o - | head`).
         """,
         subcommands: [ExtractCommand.self, ConvertCommand.self, StreamCommand.self, PushCommand.self, ExplainCommand.self],
         defaultSubcommand: ExtractCommand.self

@@ -54,7 +54,9 @@ final class OutputFiles {
         case let failure as CommandFailure:
             return failure
         case let error as OutputError:
-            return .io(Self.message(operation: error.operation, path: batch.destination(of: error.path),
+            let destination = batch.destination(of: error.path)
+            if destination == "-" { return .standardOutput(reason: error.reason) }
+            return .io(Self.message(operation: error.operation, path: destination,
                                     reason: error.reason, option: option))
         default:
             return .data("cannot write \(format?.rawValue ?? "output") to \(path): \(error)")

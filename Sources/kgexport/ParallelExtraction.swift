@@ -24,22 +24,32 @@ enum ParallelExtraction {
     ///     starts one per article).
     ///   - documentDate: the publication date for articles whose header has none.
     ///   - extractor: the extractor (one lexicon shared by every thread).
+    ///   - ids: the document id of each article (``ArticleInput/ids(for:)``); default the file names.
     ///   - lenient: replace bytes that are not UTF-8 with U+FFFD instead of failing (see ``ArticleInput``).
-    ///   - quiet: no warnings on standard error.
+    ///   - quiet: no warnings.
+    ///   - warn: given the articles' warnings (without `warning: `) in input order once every
+    ///     article is done, also those of the articles before one that failed; default: printed
+    ///     on standard error.
     ///   - progress: told of each article done, from the thread that did it (calls are serialized).
     /// - Returns: one graph per path, `graphs[i]` for `paths[i]`.
     /// - Throws: ``CommandFailure`` naming the first article in input order that cannot be read (`.io`) or decoded (`.data`).
-    static func extract(_ paths: [String], jobs: Int, documentDate: PartialDate?, extractor: Extractor,
+    static func extract(_ paths: [String], ids: [String]? = nil, jobs: Int, documentDate: PartialDate?, extractor: Extractor,
                         lenient: Bool = false, quiet: Bool = true,
+                        warn: (String) -> Void = { note("warning: \($0)") },
                         progress: (@Sendable (_ done: Int) -> Void)? = nil) throws(CommandFailure) -> [KnowledgeGraph] {
-        try inOrder(count: paths.count, jobs: jobs, progress: progress) { index -> Result<KnowledgeGraph, CommandFailure> in
+        let results = try inOrder(count: paths.count, jobs: jobs, progress: progress) { index -> Result<(KnowledgeGraph, [String]), CommandFailure> in
             do {
-                let article = try ArticleInput.read(paths[index], lenient: lenient, quiet: quiet)
-                return .success(extractor.extract(article, documentDate: documentDate))
+                let (article, warnings) = try ArticleInput.load(paths[index], id: ids?[index], lenient: lenient)
+                return .success((extractor.extract(article, documentDate: documentDate), warnings))
             } catch {
                 return .failure(error as? CommandFailure ?? CommandFailure.data("\(error)"))
             }
+        } completed: { done in
+            // Warnings in input order, whatever the number of threads.
+            guard !quiet else { return }
+            for (_, warnings) in done { warnings.forEach(warn) }
         }
+        return results.map(\.0)
     }
 
     /// The graph of each article already in memory, in order, with its own publication date
@@ -51,10 +61,12 @@ enum ParallelExtraction {
     }
 
     /// `body(0)`, `body(1)`, … on up to `jobs` threads, the results in index order; the failure of
-    /// the lowest failing index (indexes after a failed one are not started).
+    /// the lowest failing index (indexes after a failed one are not started). `completed` is
+    /// given the results before that index (all of them when none failed), before the failure is thrown.
     private static func inOrder<T: Sendable, Failure: Error>(
         count: Int, jobs: Int, progress: (@Sendable (Int) -> Void)?,
-        _ body: @escaping @Sendable (Int) -> Result<T, Failure>
+        _ body: @escaping @Sendable (Int) -> Result<T, Failure>,
+        completed: ([T]) -> Void = { _ in }
     ) throws(Failure) -> [T] {
         let work = Work<T, Failure>(count: count)
         let threads = max(1, min(jobs, count))
@@ -70,7 +82,10 @@ enum ParallelExtraction {
             }
             group.wait()
         }
-        return try work.results()
+        let (done, failure) = work.results()
+        completed(done)
+        if let failure { throw failure }
+        return done
     }
 
     /// The shared state of one run: the next index to hand out and the results so far.
@@ -106,8 +121,8 @@ enum ParallelExtraction {
             progress?(done)
         }
 
-        /// Every result in order, or the failure of the first index that failed.
-        func results() throws(Failure) -> [T] {
+        /// The results in order up to the first index that failed, and its failure (nil when none did).
+        func results() -> ([T], Failure?) {
             lock.lock()
             defer { lock.unlock() }
             var out: [T] = []
@@ -115,11 +130,11 @@ enum ParallelExtraction {
             for slot in slots {
                 switch slot {
                 case let .success(value)?: out.append(value)
-                case let .failure(error)?: throw error
-                case nil: break  // not started: an earlier index failed, and its failure was thrown above
+                case let .failure(error)?: return (out, error)
+                case nil: break  // not started: an earlier index failed, and its failure was returned above
                 }
             }
-            return out
+            return (out, nil)
         }
     }
 }

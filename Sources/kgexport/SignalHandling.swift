@@ -10,7 +10,7 @@ import Darwin
 /// What kgexport does on SIGINT (Ctrl-C) and SIGTERM: removes every temporary output file
 /// (``KGFormats/TemporaryFiles``), says so on standard error, and exits with 128 + the signal
 /// number (130 for SIGINT, 143 for SIGTERM). Outputs already in place keep their previous content.
-/// Scratch files that are not outputs (``StandardInputCopy``) are removed too, without a word.
+/// Scratch files that are not outputs (``InputCopy``) are removed too, without a word.
 ///
 /// The signals are ignored at the process level and delivered to dispatch signal sources instead,
 /// so the clean-up runs on a queue, outside signal-handler context, where it may take a lock.

@@ -93,7 +93,8 @@ struct StreamCommand: ParsableCommand {
             warnings.finish()
             if !quiet {
                 let skipped = counts.skipped == 0 ? "" : " (\(counts.skipped) empty \(counts.skipped == 1 ? "record" : "records") skipped)"
-                note("\(counts.articles) articles, \(counts.relations) relations\(skipped)")
+                note("\(counts.articles) \(counts.articles == 1 ? "article" : "articles"), "
+                     + "\(counts.relations) \(counts.relations == 1 ? "relation" : "relations")\(skipped)")
             }
         } catch let failure as CommandFailure {
             throw report(failure)
@@ -280,7 +281,9 @@ struct ArticleStream {
             }
             try sink.flush()
         } catch let error as OutputError {
-            throw CommandFailure.io("\(error)")
+            // Standard output is the only output: `cannot write to standard output (REASON)`,
+            // and a reader that went away ends the run quietly.
+            throw error.path == "-" ? CommandFailure.standardOutput(reason: error.reason) : CommandFailure.io("\(error)")
         } catch {
             throw CommandFailure.data("cannot write: \(error)")
         }

@@ -35,7 +35,8 @@ struct StreamingExport {
     let progress: ProgressReporter
     /// Leave out the entities that take part in no relation (as subject, object or place). The
     /// inputs are then read twice, the first time for the ids of the entities the relations name;
-    /// standard input is first copied to a temporary file (``StandardInputCopy``).
+    /// standard input and every input that is not a regular file (`/dev/stdin`, a process
+    /// substitution, a FIFO) are first copied to a temporary file (``InputCopy``), read once.
     var dropIsolated = false
 
     /// What a run read and wrote.
@@ -62,14 +63,17 @@ struct StreamingExport {
         // 0. With dropIsolated, a first pass for the ids of the entities that take part in a
         //    relation; it reports the warnings and stops at a bad line, so the second does not.
         var sources = inputs.map { (path: $0, name: $0) }
-        var copy: StandardInputCopy?
-        defer { copy?.remove() }
+        var copies: [InputCopy] = []
+        defer { copies.forEach { $0.remove() } }
         let pending = WarningQueue()
         var participating: Set<String>?
         if dropIsolated {
-            if let i = inputs.firstIndex(of: "-") {
-                copy = try StandardInputCopy.make()
-                sources[i].path = copy?.path ?? "-"
+            // Read twice: what cannot be read twice (a pipe) is copied first, read once.
+            for (i, input) in inputs.enumerated() {
+                if let copy = try InputCopy.ifNeeded(input) {
+                    copies.append(copy)
+                    sources[i].path = copy.path
+                }
             }
             participating = try participatingEntityIDs(sources, pending: pending)
         }
@@ -185,8 +189,7 @@ struct StreamingExport {
         do {
             return try InterchangeStreamReader(path: path, name: name)
         } catch where error.line == 0 {
-            // The file itself cannot be read: an input/output error, not bad data.
-            throw CommandFailure.io("\(error.file): \(error.message)")
+            throw Self.unreadable(error)
         } catch {
             throw CommandFailure.data("\(error)")
         }
@@ -195,9 +198,18 @@ struct StreamingExport {
     private func next(_ reader: InterchangeStreamReader) throws -> InterchangeRecord? {
         do {
             return try reader.next()
+        } catch where error.line == 0 {
+            throw Self.unreadable(error)  // a folder opens, and fails at the first read
         } catch {
             throw CommandFailure.data("\(error)")
         }
+    }
+
+    /// The file itself cannot be read: an input/output error, not bad data, saying what to do
+    /// (`d/sub: cannot read the file (is a directory); check the path and permissions`).
+    static func unreadable(_ error: InterchangeError) -> CommandFailure {
+        let advice = "; check the path and permissions"
+        return .io("\(error.file): \(error.message)" + (error.message.hasSuffix(advice) ? "" : advice))
     }
 
     /// Warnings the readers reported and ``warn`` has not been given yet.
@@ -299,44 +311,65 @@ struct StreamingExport {
     }
 }
 
-/// Standard input copied to a temporary file (`kgexport-stdin-XXXXXX` in `TMPDIR`, else `/tmp`),
-/// so that it can be read twice. Removed at the end of the run, and on SIGINT or SIGTERM.
-struct StandardInputCopy {
+/// An input copied to a temporary file (`kgexport-stdin-XXXXXX` in `TMPDIR`, else `/tmp`), so
+/// that it can be read twice: standard input (`-`), and any input that is not a regular file
+/// (`/dev/stdin`, a process substitution `<(…)`, a FIFO), whose second reading would be empty or
+/// would wait forever. The input is opened once. Removed at the end of the run, and on SIGINT or SIGTERM.
+struct InputCopy {
     let path: String
 
-    /// Copies the whole of standard input.
-    /// - Throws: ``CommandFailure`` (`.io`) when the file cannot be made or written, or standard
-    ///   input cannot be read.
-    static func make() throws -> StandardInputCopy {
+    /// A copy of `input` when it cannot be read twice, nil for a regular file (read in place).
+    /// - Throws: ``CommandFailure`` (`.io`): the input cannot be opened or read (a folder: `is a
+    ///   directory`), or the copy cannot be made or written.
+    static func ifNeeded(_ input: String) throws -> InputCopy? {
+        if input == "-" { return try make(from: STDIN_FILENO, name: "standard input") }
+        let fd = open(input, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ArticleInput.unreadable(input, code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ArticleInput.unreadable(input, code: errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: throw ArticleInput.unreadable(input, code: EISDIR)
+        default: return try make(from: fd, name: input)
+        }
+    }
+
+    /// Copies everything that can be read from `fd`, named `name` in messages.
+    /// - Throws: ``CommandFailure`` (`.io`) when the file cannot be made or written, or `fd`
+    ///   cannot be read.
+    static func make(from fd: Int32, name: String) throws -> InputCopy {
+        let standardInput = fd == STDIN_FILENO && name == "standard input"
         var directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
         if directory.isEmpty { directory = "/tmp" }
         while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
         var template = Array((directory + "/kgexport-stdin-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw CommandFailure.io("cannot create a temporary file in \(directory) for a copy of standard input (\(String(cString: strerror(errno)))); set TMPDIR to a directory you can write to")
+        let copyFD = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard copyFD >= 0 else {
+            throw CommandFailure.io("cannot create a temporary file in \(directory) for a copy of \(name) (\(systemReason(errno))); set TMPDIR to a directory you can write to")
         }
-        let copy = StandardInputCopy(path: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        let copy = InputCopy(path: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
         SignalHandling.removeOnInterrupt(copy.path)
-        defer { close(fd) }
+        defer { close(copyFD) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            let count = read(fd, &buffer, buffer.count)
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let code = errno
                 copy.remove()
-                throw CommandFailure.io("cannot read standard input (\(reason))")
+                throw standardInput ? CommandFailure.io("cannot read standard input (\(systemReason(code)))")
+                                    : ArticleInput.unreadable(name, code: code)
             }
             var offset = 0
             while offset < count {
-                let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, count - offset) }
+                let written = buffer.withUnsafeBytes { write(copyFD, $0.baseAddress! + offset, count - offset) }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    let reason = String(cString: strerror(errno))
+                    let reason = systemReason(errno)
                     copy.remove()
-                    throw CommandFailure.io("cannot copy standard input to \(copy.path) (\(reason)); set TMPDIR to a directory with room")
+                    throw CommandFailure.io("cannot copy \(name) to \(copy.path) (\(reason)); set TMPDIR to a directory with room")
                 }
                 offset += written
             }

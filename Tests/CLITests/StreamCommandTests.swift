@@ -66,7 +66,7 @@ final class StreamCommandTests: XCTestCase {
         let quads = result.stdout.split(separator: "\n")
         XCTAssertTrue(quads.allSatisfy { $0.hasPrefix("<") && $0.hasSuffix(" .") }, result.stdout)
         XCTAssertTrue(quads.contains { $0.contains("<https://w3id.org/kgexport/ontology#memberOf>") && $0.hasSuffix("<https://w3id.org/kgexport/id/article/c%20d.txt> .") })
-        XCTAssertTrue(result.stderr.hasPrefix("kgexport: 1 articles, "), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("kgexport: 1 article, "), result.stderr)
     }
 
     /// --to jsonl: each article's lines are a complete interchange graph, document first.
@@ -125,7 +125,7 @@ final class StreamCommandTests: XCTestCase {
             "kgexport: warning: -:3:18: field 'text': header lines but no body, skipped",
             "kgexport: warning: -:4:19: field 'text': empty article, skipped",
         ])
-        XCTAssertTrue(stderr.last?.hasPrefix("kgexport: 1 articles, ") == true, result.stderr)
+        XCTAssertTrue(stderr.last?.hasPrefix("kgexport: 1 article, ") == true, result.stderr)
         XCTAssertTrue(stderr.last?.hasSuffix(" relations (3 empty records skipped)") == true, result.stderr)
         XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.hasPrefix(#"{"kind":"document""#) }.count, 1)
         XCTAssertEqual(try run(["stream", "--quiet"], input: input[0]).stderr, "")

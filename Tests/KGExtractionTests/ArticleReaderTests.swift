@@ -50,9 +50,69 @@ final class ArticleReaderTests: XCTestCase {
 
     func testMissingFile() {
         XCTAssertThrowsError(try ArticleReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/x.txt"))) { error in
-            XCTAssertEqual(error as? ArticleError, .unreadable(file: "/nonexistent/x.txt", reason: "no such file or not readable"))
-            XCTAssertEqual("\(error)", "/nonexistent/x.txt: cannot read the file (no such file or not readable); check the path and permissions")
+            XCTAssertEqual(error as? ArticleError, .unreadable(file: "/nonexistent/x.txt", reason: "no such file or directory"))
+            XCTAssertEqual("\(error)", "/nonexistent/x.txt: cannot read the file (no such file or directory); check the path and permissions")
         }
+    }
+
+    /// The system's reason for a folder; a character device (`/dev/null`) is read as an empty file.
+    func testAFolderAndADeviceAreReadWithTheSystemsReason() throws {
+        let folder = FileManager.default.temporaryDirectory
+        XCTAssertThrowsError(try ArticleReader.read(contentsOf: folder, lenient: false)) { error in
+            XCTAssertEqual(error as? ArticleError, .unreadable(file: folder.path, reason: "is a directory"))
+        }
+        XCTAssertEqual(try ArticleReader.contents(of: URL(fileURLWithPath: "/dev/null")), [])
+        XCTAssertThrowsError(try ArticleReader.read(contentsOf: URL(fileURLWithPath: "/dev/null"), lenient: false)) { error in
+            XCTAssertEqual(error as? ArticleError, .empty(file: "/dev/null"))
+        }
+    }
+
+    /// A pipe is read to its end, as a file is.
+    func testAPipeIsReadToItsEnd() throws {
+        let pipe = Pipe()
+        let text = String(repeating: "Kazakhstan is a member of the CSTO. ", count: 5_000)  // more than a pipe holds
+        let writer = pipe.fileHandleForWriting
+        DispatchQueue.global().async {
+            writer.write(Data(("Title: T\n\n" + text).utf8))
+            try? writer.close()
+        }
+        let url = URL(fileURLWithPath: "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)")
+        let article = try ArticleReader.read(contentsOf: url, id: "t.txt", lenient: false).article
+        XCTAssertEqual(article.title, "T")
+        XCTAssertEqual(article.text, "Title: T\n\n" + text)
+    }
+
+    // MARK: Date: header values
+
+    /// An ISO 8601 date and time is read by its date as written; time and zone are checked, not used.
+    func testDateAndTimeGiveTheirDate() {
+        for value in ["2008-09-22T10:00:00Z", "2008-09-22T23:30:00-05:00", "2008-09-22t10:00z", "2008-09-22 10:00",
+                      "2008-09-22T10:00:00.250+0200", "2008-09-22T10:00:00,5+02", "2008-09-22T24:00:00Z"] {
+            let a = ArticleReader.parse("Date: \(value)\n\nText.", id: "a.txt")
+            XCTAssertEqual(a.date?.description, "2008-09-22", value)
+            XCTAssertEqual(a.warnings, [], value)
+        }
+        for value in ["2008-09-22T", "2008-09-22T10", "2008-09-22T25:00Z", "2008-09-22T10:60", "2008-09-22T10:00:00Y",
+                      "2008-09-22T10:00+5", "2008-02-30T10:00Z", "2008-09T10:00Z", "2008-09-22T10:00:00."] {
+            XCTAssertNil(ArticleReader.dateOfDateTime(value), value)
+        }
+    }
+
+    /// Another value leaves the article without a date, with a warning at the value.
+    func testAValueThatIsNotADateIsAWarningAtTheValue() {
+        let cases: [(String, Int)] = [("2008-13-01", 8), ("2008/09/22", 8), ("yesterday", 8), ("  \"2008\"", 10)]
+        for (value, column) in cases {
+            let a = ArticleReader.parse("Title: T\nDate:  \(value)\n\nText.", id: "a.txt")
+            XCTAssertNil(a.date, value)
+            let shown = value.trimmingCharacters(in: .whitespaces).debugDescription
+            XCTAssertEqual(a.warnings, [ArticleWarning(line: 2, column: column, message:
+                "Date: \(shown) is not a date (YYYY-MM-DD, YYYY-MM or YYYY); the article gets no date")], value)
+        }
+        XCTAssertEqual(ArticleReader.parse("Date: 2008/09/22\n\nText.", id: "a.txt").warnings.first?.naming("a.txt"),
+                       #"a.txt:1:7: Date: "2008/09/22" is not a date (YYYY-MM-DD, YYYY-MM or YYYY); the article gets no date"#)
+        // Columns count code points; an empty value is no date and no warning.
+        XCTAssertEqual(ArticleReader.parse("Title: Ünïcode\r\nDATE:\u{3000}x\n\nText.", id: "a.txt").warnings.map(\.column), [7])
+        XCTAssertEqual(ArticleReader.parse("Date:\n\nText.", id: "a.txt").warnings, [])
     }
 
     // MARK: errors in the compiler shape FILE:LINE:COLUMN: message

@@ -20,6 +20,8 @@ public struct Article: Sendable {
     public var date: PartialDate?
     /// Code point index in ``text`` where the body starts (0 when there is no header).
     public var bodyStart: Int
+    /// Header values that were read but not used (a `Date:` that is not a date), in line order.
+    public var warnings: [ArticleWarning] = []
 
     /// An article from its parts; ``ArticleReader`` builds one from a file.
     public init(id: String, text: String, title: String? = nil, url: String? = nil,
@@ -36,5 +38,25 @@ public struct Article: Sendable {
     /// The article as a provenance record of the graph.
     public var document: Document {
         Document(id: id, title: title, url: url, date: date, publication: publication)
+    }
+}
+
+/// A header value the reader could not use; the article is read without it.
+public struct ArticleWarning: Sendable, Equatable {
+    /// Line and column (from 1; columns in code points, after a byte order mark) of the value.
+    public var line: Int
+    public var column: Int
+    /// What is wrong and what follows, e.g. `Date: "2008/09/22" is not a date (YYYY-MM-DD, YYYY-MM or YYYY); the article gets no date`.
+    public var message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: message`.
+    public func naming(_ file: String) -> String {
+        "\(file):\(line):\(column): \(message)"
     }
 }

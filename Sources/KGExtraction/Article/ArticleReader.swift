@@ -8,8 +8,14 @@ import KGModel
 /// SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), vertical tab or form feed (Unicode 15 §5.8).
 /// Offsets stay code points of the text as read. A file whose first line is not such a header
 /// line has no header and its body starts at offset 0. `Date:` takes the ISO 8601 forms of
-/// ``PartialDate`` (`2008-09-22`, `2008-09`, `2008`) and the spelled forms of
-/// ``DateExpression`` (`January 10, 2005`, `10 January 2005`); another value leaves the date unset.
+/// ``PartialDate`` (`2008-09-22`, `2008-09`, `2008`), an ISO 8601 date and time by its date as
+/// written (`2008-09-22T10:00:00Z` and `2008-09-22 10:00+02:00` are 2008-09-22; the time and zone
+/// are not used), and the spelled forms of ``DateExpression`` (`January 10, 2005`, `10 January
+/// 2005`); another value leaves the date unset, with a warning in ``Article/warnings``.
+///
+/// Files are read with `open(2)` and `read(2)` to the end, so that pipes, FIFOs, `/dev/stdin` and
+/// process substitutions (`<(cat a.txt)`) read as regular files do, each opened once; a failure
+/// gives the system's reason (`no such file or directory`, `is a directory`, `permission denied`).
 public enum ArticleReader {
     /// Reads and parses an article file.
     /// - Parameters:
@@ -18,8 +24,8 @@ public enum ArticleReader {
     /// - Throws: ``ArticleError/unreadable(file:reason:)`` when the file cannot be read,
     ///   ``ArticleError/invalidUTF8(file:line:column:byteOffset:)`` at the first byte that is not UTF-8.
     public static func read(contentsOf url: URL, id: String? = nil) throws -> Article {
-        let data = try contents(of: url, reason: { _ in "no such file or not readable" })
-        let text = try decode([UInt8](data), file: url.path, rejectingBinary: false).text
+        let bytes = try contents(of: url)
+        let text = try decode(bytes, file: url.path, rejectingBinary: false).text
         return parse(text, id: id ?? url.lastPathComponent)
     }
 
@@ -35,25 +41,59 @@ public enum ArticleReader {
     ///   ``ArticleError/binary(file:line:column:byteOffset:)``, ``ArticleError/invalidUTF8(file:line:column:byteOffset:)``
     ///   (not lenient), ``ArticleError/empty(file:)`` (no text), ``ArticleError/noBody(file:line:column:)`` (a header only).
     public static func read(contentsOf url: URL, id: String? = nil, lenient: Bool) throws -> (article: Article, replacements: Int) {
-        let data = try contents(of: url)
-        let decoded = try decode([UInt8](data), file: url.path, lenient: lenient)
-        let article = parse(decoded.text, id: id ?? url.lastPathComponent)
+        try read(try contents(of: url), file: url.path, id: id ?? url.lastPathComponent, lenient: lenient)
+    }
+
+    /// Parses the bytes of an article file as ``read(contentsOf:id:lenient:)`` does.
+    /// - Parameters:
+    ///   - bytes: The file's content.
+    ///   - file: The path named in errors.
+    ///   - id: The article's key.
+    ///   - lenient: Replace bytes that are not UTF-8 with U+FFFD instead of failing.
+    /// - Throws: as ``read(contentsOf:id:lenient:)``, but for ``ArticleError/unreadable(file:reason:)``.
+    public static func read(_ bytes: [UInt8], file: String, id: String, lenient: Bool) throws -> (article: Article, replacements: Int) {
+        let decoded = try decode(bytes, file: file, lenient: lenient)
+        let article = parse(decoded.text, id: id)
         let scalars = article.text.unicodeScalars
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
-        if scalars.allSatisfy(isSpace) { throw ArticleError.empty(file: url.path) }
+        if scalars.allSatisfy(isSpace) { throw ArticleError.empty(file: file) }
         if article.bodyStart > 0, scalars.dropFirst(article.bodyStart).allSatisfy(isSpace) {
             let (line, column) = position(after: scalars.prefix(article.bodyStart))
-            throw ArticleError.noBody(file: url.path, line: line, column: column)
+            throw ArticleError.noBody(file: file, line: line, column: column)
         }
         return (article, decoded.replacements)
     }
 
-    private static func contents(of url: URL, reason: (Error) -> String = describe) throws(ArticleError) -> Data {
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw ArticleError.unreadable(file: url.path, reason: reason(error))
+    /// The bytes of a file, read to its end: a regular file, or a pipe, FIFO or character device
+    /// (`/dev/stdin`, `/dev/fd/63` of a process substitution, `/dev/null`), opened once.
+    /// - Throws: ``ArticleError/unreadable(file:reason:)`` with the system's reason (a directory: `is a directory`).
+    public static func contents(of url: URL) throws(ArticleError) -> [UInt8] {
+        let path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ArticleError.unreadable(file: path, reason: reason(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ArticleError.unreadable(file: path, reason: reason(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw ArticleError.unreadable(file: path, reason: reason(EISDIR)) }
+        var bytes: [UInt8] = []
+        if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readDescriptor(fd, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ArticleError.unreadable(file: path, reason: reason(errno))
+            }
+            bytes.append(contentsOf: buffer[..<count])
         }
+    }
+
+    /// The system's text for an `errno`, first letter in lower case (`no such file or directory`).
+    private static func reason(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        let s = String(cString: text)
+        return (s.first.map { $0.lowercased() } ?? "") + s.dropFirst()
     }
 
     /// Decodes the bytes of an article file: a UTF-8 byte order mark is removed, the rest must be
@@ -124,19 +164,6 @@ public enum ArticleReader {
         return (line, column)
     }
 
-    /// A lower-case reason for a failed read: the system's error text when there is one.
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let text = strerror(Int32(underlying.code)) {
-            return String(cString: text).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
-            return "no such file or directory"
-        }
-        return "no such file or not readable"
-    }
-
     /// Parses article text (already decoded; a leading U+FEFF is removed).
     /// - Complexity: O(n) in the length of the header.
     public static func parse(_ text: String, id: String) -> Article {
@@ -145,8 +172,10 @@ public enum ArticleReader {
         var article = Article(id: id, text: text)
         let scalars = Array(text.unicodeScalars)
         var lineStart = 0
+        var lineNumber = 0
         var sawHeader = false
         while lineStart < scalars.count {
+            lineNumber += 1
             // A line ends at LF, CRLF, a lone CR, NEL, U+2028, U+2029, VT or FF.
             let lineEnd = endOfLine(from: lineStart, in: scalars)
             let line = String(String.UnicodeScalarView(scalars[lineStart..<lineEnd]))
@@ -164,7 +193,7 @@ public enum ArticleReader {
                 article.bodyStart = body
                 return article
             }
-            guard let (key, value) = headerField(line) else {
+            guard let (key, value, valueColumn) = headerField(line) else {
                 if sawHeader { article.bodyStart = lineStart }
                 return sawHeader ? article : Article(id: id, text: text)
             }
@@ -173,7 +202,13 @@ public enum ArticleReader {
             case "title": article.title = value
             case "source", "url": article.url = value
             case "publication": article.publication = value
-            case "date": article.date = PartialDate(iso: value) ?? DateExpression.parseStandalone(value)
+            case "date":
+                article.date = headerDate(value)
+                if article.date == nil, !value.isEmpty {
+                    article.warnings.append(ArticleWarning(
+                        line: lineNumber, column: valueColumn,
+                        message: "Date: \(value.debugDescription) is not a date (YYYY-MM-DD, YYYY-MM or YYYY); the article gets no date"))
+                }
             default: break
             }
             lineStart = next
@@ -206,12 +241,62 @@ public enum ArticleReader {
 
     private static let headerKeys: Set<String> = ["title", "source", "url", "date", "publication"]
 
-    private static func headerField(_ line: String) -> (String, String)? {
+    /// The key (lower case), the value (trimmed) and the column of the value (from 1, in code
+    /// points) of a header line, or nil when the line is not one.
+    private static func headerField(_ line: String) -> (String, String, Int)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let key = line[..<colon].lowercased()
         guard headerKeys.contains(key) else { return nil }
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        return (key, value)
+        let scalars = line.unicodeScalars
+        var start = scalars.index(after: colon)
+        while start < scalars.endIndex, CharacterSet.whitespaces.contains(scalars[start]) { start = scalars.index(after: start) }
+        return (key, value, scalars.distance(from: scalars.startIndex, to: start) + 1)
+    }
+
+    /// The date of a `Date:` value: an ISO 8601 date (``PartialDate``), the date of an ISO 8601
+    /// date and time, or a spelled date (``DateExpression``); nil for anything else.
+    static func headerDate(_ value: String) -> PartialDate? {
+        PartialDate(iso: value) ?? dateOfDateTime(value) ?? DateExpression.parseStandalone(value)
+    }
+
+    /// The date part, as written, of an ISO 8601 / RFC 3339 date and time: `YYYY-MM-DD`, then `T`
+    /// (or a space), `hh:mm`, optional `:ss` and fraction, optional zone (`Z`, `±hh`, `±hh:mm`,
+    /// `±hhmm`). The time and zone are checked but not used: `2008-09-22T23:30:00-05:00` is 2008-09-22.
+    static func dateOfDateTime(_ value: String) -> PartialDate? {
+        let s = Array(value.utf8)
+        guard s.count > 11, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(s[10]),
+              let date = PartialDate(iso: String(decoding: s[..<10], as: UTF8.self)), date.year != nil, date.day != nil else { return nil }
+        var i = 11
+        func isDigit(_ k: Int) -> Bool { k < s.count && s[k] >= UInt8(ascii: "0") && s[k] <= UInt8(ascii: "9") }
+        func twoDigits(max: Int) -> Bool {
+            guard isDigit(i), isDigit(i + 1), Int(s[i] - 48) * 10 + Int(s[i + 1] - 48) <= max else { return false }
+            i += 2
+            return true
+        }
+        func skip(_ byte: Character) -> Bool {
+            guard i < s.count, s[i] == byte.asciiValue else { return false }
+            i += 1
+            return true
+        }
+        guard twoDigits(max: 24), skip(":"), twoDigits(max: 59) else { return nil }
+        if skip(":") {
+            guard twoDigits(max: 60) else { return nil }
+            if skip(".") || skip(",") {
+                guard isDigit(i) else { return nil }
+                while isDigit(i) { i += 1 }
+            }
+        }
+        if skip("Z") || skip("z") {
+        } else if skip("+") || skip("-") {
+            guard twoDigits(max: 23) else { return nil }
+            if skip(":") {
+                guard twoDigits(max: 59) else { return nil }
+            } else if isDigit(i) {
+                guard twoDigits(max: 59) else { return nil }
+            }
+        }
+        return i == s.count ? date : nil
     }
 
     /// Index of the first byte that does not belong to a well-formed UTF-8 sequence
@@ -249,4 +334,9 @@ public enum ArticleReader {
         }
         return nil
     }
+}
+
+/// `read(2)`, named apart from ``ArticleReader``'s `read` methods.
+private func readDescriptor(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }
