@@ -144,7 +144,7 @@ struct ArticleStream {
     /// - Throws: ``CommandFailure``: `.data` naming the input line of a bad record, `.io` when
     ///   standard output fails; what ``warn`` throws.
     func run(input: FileHandle = .standardInput) throws -> Counts {
-        let sink = StandardOutputSink()
+        let sink = DescriptorSink()
         let batchSize = max(1, jobs) * 8
         var batch: [(article: Article, date: PartialDate?)] = []
         var lineNumber = 0
@@ -261,7 +261,7 @@ struct ArticleStream {
     }
 
     /// Extracts `batch` (on up to ``jobs`` threads), then writes its graphs in order and flushes.
-    private func write(_ batch: [(article: Article, date: PartialDate?)], to sink: StandardOutputSink,
+    private func write(_ batch: [(article: Article, date: PartialDate?)], to sink: DescriptorSink,
                        counts: inout Counts) throws {
         guard !batch.isEmpty else { return }
         let articles = batch.map(\.article), dates = batch.map(\.date)

@@ -103,6 +103,45 @@ final class InputKindsTests: XCTestCase {
         XCTAssertEqual(fromStandardInput.stdout, fromFile.stdout)
     }
 
+    // MARK: outputs that are not regular files
+
+    /// `-o` naming a FIFO or a device (`/dev/stdout`, `/dev/null`) writes into it in place:
+    /// renaming a temporary file onto it would replace the FIFO or device with a regular file.
+    func testAnOutputThatIsAFIFOOrADeviceIsWrittenInPlace() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        let file = dir.appendingPathComponent("g.dot")
+        let fromFile = try K.run([K.exampleArticle.path, "--to", "dot", "-o", file.path, "--quiet"])
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        let expected = try Data(contentsOf: file)
+
+        let named = dir.appendingPathComponent("out.fifo")
+        XCTAssertEqual(mkfifo(named.path, 0o600), 0, String(cString: strerror(errno)))
+        final class Received: @unchecked Sendable { var data = Data() }
+        let received = Received()
+        let done = DispatchSemaphore(value: 0)
+        let path = named.path
+        Thread.detachNewThread {
+            if let handle = FileHandle(forReadingAtPath: path) {
+                received.data = handle.readDataToEndOfFile()
+                try? handle.close()
+            }
+            done.signal()
+        }
+        let toFIFO = try run([K.exampleArticle.path, "--to", "dot", "-o", named.path, "--quiet"], input: Data())
+        XCTAssertEqual(toFIFO.status, 0, toFIFO.stderr)
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        XCTAssertEqual(received.data, expected)
+        var info = stat()
+        XCTAssertEqual(stat(named.path, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "still a FIFO")
+        XCTAssertEqual(K.files(in: dir).sorted(), ["g.dot", "out.fifo"], "no temporary file")
+
+        // Standard output is a pipe here: /dev/stdout reaches it.
+        let toDevice = try run([K.exampleArticle.path, "--to", "dot", "-o", "/dev/stdout", "--quiet"], input: Data())
+        XCTAssertEqual(toDevice.status, 0, toDevice.stderr)
+        XCTAssertEqual(Data(toDevice.stdout.utf8), expected)
+    }
+
     // MARK: articles from a pipe, a FIFO, /dev/null
 
     func testAnArticleFromDevStdinOrAFIFOIsReadAsAFileIs() throws {

@@ -113,7 +113,7 @@ final class OutputSinkTests: XCTestCase {
     }
 
     func testOutputSinkForPath() throws {
-        XCTAssertTrue(try makeOutputSink(path: "-") is StandardOutputSink)
+        XCTAssertTrue(try makeOutputSink(path: "-") is DescriptorSink)
         let sink = try makeOutputSink(path: directory.appendingPathComponent("f").path)
         XCTAssertTrue(sink is FileSink)
         sink.discard()

@@ -31,7 +31,7 @@ extension ByteSink {
 /// A sink whose output becomes visible only when the caller says the output is complete.
 ///
 /// ``FileSink`` renames its temporary file onto the destination on ``commit()``;
-/// ``StandardOutputSink`` flushes its buffer. A command-line tool writes through one of them,
+/// ``DescriptorSink`` (standard output, a device, a FIFO) flushes its buffer. A command-line tool writes through one of them,
 /// then commits on success or discards on failure, so a failed run never leaves a half-written file.
 public protocol CommittableSink: ByteSink {
     /// Makes the output complete and visible.
@@ -41,12 +41,15 @@ public protocol CommittableSink: ByteSink {
     func discard()
 }
 
-/// Opens the sink for an output path: `-` is standard output, anything else a ``FileSink``.
+/// Opens the sink for an output path: `-` is standard output; a path that exists and is neither a
+/// regular file nor a directory (`/dev/null`, `/dev/stdout`, a FIFO) is written in place
+/// (``DescriptorSink``); anything else is a ``FileSink`` (a temporary file renamed when complete).
 ///
 /// - Parameter path: a file path, or `-` for standard output.
 /// - Returns: a sink to write into, then commit or discard.
-/// - Throws: ``OutputError`` when the temporary file for `path` cannot be created.
+/// - Throws: ``OutputError`` when the temporary file for `path`, or `path` itself, cannot be opened.
 public func makeOutputSink(path: String) throws -> any CommittableSink {
-    if path == "-" { return StandardOutputSink() }
+    if path == "-" { return DescriptorSink() }
+    if DescriptorSink.isSpecialFile(path) { return try DescriptorSink(openingInPlace: path) }
     return try FileSink(path: path)
 }
