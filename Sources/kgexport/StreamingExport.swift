@@ -344,7 +344,7 @@ struct InputCopy {
         if directory.isEmpty { directory = "/tmp" }
         while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
         var template = Array((directory + "/kgexport-stdin-XXXXXX").utf8CString)
-        let copyFD = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let copyFD = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard copyFD >= 0 else {
             throw CommandFailure.io("cannot create a temporary file in \(directory) for a copy of \(name) (\(systemReason(errno))); set TMPDIR to a directory you can write to")
         }
@@ -364,7 +364,7 @@ struct InputCopy {
             }
             var offset = 0
             while offset < count {
-                let written = buffer.withUnsafeBytes { write(copyFD, $0.baseAddress! + offset, count - offset) }
+                let written = buffer[offset..<count].withUnsafeBytes { write(copyFD, $0.baseAddress, $0.count) }
                 if written < 0 {
                     if errno == EINTR { continue }
                     let reason = systemReason(errno)
