@@ -207,8 +207,11 @@ struct PushCommand: ParsableCommand {
         do { lexicon = try Lexicon.bundled() } catch { throw CommandFailure.io("cannot load the lexicon: \(error)") }
         let extractor = Extractor(lexicon: lexicon)
         let date = reading.date
-        for path in articles {
-            let article = try ArticleInput.read(path, lenient: reading.lenient, quiet: quiet)
+        // As in extract: folders give their *.txt articles, and articles of the same file name
+        // in different folders keep their own documents.
+        let paths = try ArticleInput.expand(articles)
+        for (path, id) in zip(paths, ArticleInput.ids(for: paths)) {
+            let article = try ArticleInput.read(path, id: id, lenient: reading.lenient, quiet: quiet)
             merged.merge(extractor.extract(article, documentDate: date))
         }
         return merged

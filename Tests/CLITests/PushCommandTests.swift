@@ -84,6 +84,30 @@ final class PushCommandTests: XCTestCase {
                        "U+FFFD only where the bad byte was")
     }
 
+    /// Push reads articles as extract does: two of the same file name in different folders
+    /// are two documents, each named by its path (``ArticleInput/ids(for:)``).
+    func testArticlesOfTheSameFileNameStayTwoDocuments() throws {
+        let dir = try K.temporaryDirectory(for: self)
+        var paths: [String] = []
+        for (folder, title) in [("a", "First"), ("b", "Second")] {
+            let url = dir.appendingPathComponent(folder).appendingPathComponent("x.txt")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("Title: \(title)\n\nArmenia is a member of the CSTO.\n".utf8).write(to: url)
+            paths.append("\(folder)/x.txt")
+        }
+        let store = try LoopbackGraphStore()
+        let result = try K.run(["push"] + paths + ["--endpoint", store.endpoint, "--graph", graph, "--timeout", "10", "--format", "ntriples"],
+                               in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let body = String(decoding: try XCTUnwrap(store.request(), "the store got no request").body, as: UTF8.self)
+        let headline = "<http://schema.org/headline>"
+        let headlines = body.split(separator: "\n").filter { $0.contains(headline) }.map { String($0) }.sorted()
+        XCTAssertEqual(headlines, [
+            "<https://w3id.org/kgexport/id/article/a%2Fx.txt> \(headline) \"First\"@en .",
+            "<https://w3id.org/kgexport/id/article/b%2Fx.txt> \(headline) \"Second\"@en .",
+        ])
+    }
+
     // MARK: Stores that ask for a password, stay silent, or are not there
 
     /// The request's `Authorization` header field, nil when it has none.
