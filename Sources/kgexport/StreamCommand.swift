@@ -171,6 +171,12 @@ struct ArticleStream {
                     counts.skipped += 1
                     continue
                 }
+                // A header value the reader could not use (a `Date:` that is not a date), at the
+                // record's text, naming the line of the text it is on.
+                for problem in article.warnings {
+                    try warn(InterchangeWarning(file: "-", line: lineNumber, column: record.textColumn, field: "text",
+                                                message: "line \(problem.line) of the article: \(problem.message)"))
+                }
                 if let earlier = firstLine[record.id] {
                     try warn(InterchangeWarning(file: "-", line: lineNumber, column: record.idColumn, field: "id",
                                                 message: "\(JSONValue.quoted(record.id)) was used on line \(earlier); the articles' graphs will merge"))

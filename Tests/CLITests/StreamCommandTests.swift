@@ -172,4 +172,20 @@ final class StreamCommandTests: XCTestCase {
         result = try run(["stream"], input: #"{"id":"x","text":0.\#(digits)}"#)
         XCTAssertEqual(result.stderr, "kgexport: -:1:18: field 'text': expected a string, found the number 0.\(digits.prefix(38))…\n")
     }
+
+    /// A `Date:` header the reader cannot use is a warning at the record's text, as in extract;
+    /// the article is read without a date, and an ISO 8601 date-time counts by its date.
+    func testADateHeaderThatIsNotADateIsAWarning() throws {
+        let records = [
+            #"{"id":"a.txt","text":"Title: A\nDate: 2008/09/22\n\nArmenia is a member of the CSTO.\n"}"#,
+            #"{"id":"b.txt","text":"Title: B\nDate: 2008-09-22T10:00:00Z\n\nBelarus is a member of the CSTO.\n"}"#,
+        ]
+        let result = try run(["stream", "--to", "jsonl"], input: records.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").first.map(String.init),
+                       "kgexport: warning: -:1:22: field 'text': line 2 of the article: Date: \"2008/09/22\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY); the article gets no date")
+        let documents = result.stdout.split(separator: "\n").filter { $0.hasPrefix(#"{"kind":"document""#) }
+        XCTAssertEqual(documents, [#"{"kind":"document","id":"a.txt","title":"A"}"#,
+                                   #"{"kind":"document","id":"b.txt","title":"B","date":"2008-09-22"}"#])
+    }
 }
