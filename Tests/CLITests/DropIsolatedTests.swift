@@ -12,25 +12,6 @@ final class DropIsolatedTests: XCTestCase {
     private static let participating = 11
     private static let relations = 6
 
-    /// Runs kgexport with `input` on standard input and `environment` added to the inherited one.
-    private func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> K.Result {
-        let process = Process()
-        process.executableURL = K.binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        let writer = stdin.fileHandleForWriting
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: input)
-            try? writer.close()
-        }
-        return K.finish(process, out, err)
-    }
-
     /// The example article's graph: entity ids, and the ids its relations name (subject, object, place).
     private func exampleGraph(in dir: URL) throws -> (jsonl: URL, entities: Set<String>, participating: Set<String>) {
         let jsonl = dir.appendingPathComponent("example.jsonl")
@@ -182,14 +163,14 @@ final class DropIsolatedTests: XCTestCase {
         XCTAssertEqual(extract.status, 0, extract.stderr)
 
         let fromFile = dir.appendingPathComponent("file")
-        let file = try run(["convert", graph.jsonl.path, "--to", "graphml,dot,jsonl", "--output-dir", fromFile.path, "--drop-isolated"])
+        let file = try K.run(["convert", graph.jsonl.path, "--to", "graphml,dot,jsonl", "--output-dir", fromFile.path, "--drop-isolated"])
         XCTAssertEqual(file.status, 0, file.stderr)
         XCTAssertTrue(file.stderr.hasPrefix("kgexport: 11 entities, 6 relations (12 isolated entities left out); wrote "), file.stderr)
 
         let scratch = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let fromStandardInput = dir.appendingPathComponent("stdin")
-        let stdin = try run(["convert", "-", "--name", "example", "--to", "graphml,dot,jsonl", "--output-dir", fromStandardInput.path, "--drop-isolated"],
+        let stdin = try K.run(["convert", "-", "--name", "example", "--to", "graphml,dot,jsonl", "--output-dir", fromStandardInput.path, "--drop-isolated"],
                             input: try Data(contentsOf: graph.jsonl), environment: ["TMPDIR": scratch.path])
         XCTAssertEqual(stdin.status, 0, stdin.stderr)
         XCTAssertTrue(stdin.stderr.hasPrefix("kgexport: 11 entities, 6 relations (12 isolated entities left out); wrote "), stdin.stderr)
@@ -213,7 +194,7 @@ final class DropIsolatedTests: XCTestCase {
         ]
         let good = dir.appendingPathComponent("good.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: good)
-        let result = try run(["convert", good.path, "--to", "graphml", "-o", "-", "--drop-isolated"])
+        let result = try K.run(["convert", good.path, "--to", "graphml", "-o", "-", "--drop-isolated"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let stderr = result.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(stderr.count, 2, result.stderr)
@@ -225,7 +206,7 @@ final class DropIsolatedTests: XCTestCase {
         let bad = dir.appendingPathComponent("bad.jsonl")
         try Data((lines + [#"{"kind":"relation","subject":"a","relation":"member-of","object":"nobody"}"#]).joined(separator: "\n").utf8).write(to: bad)
         let out = dir.appendingPathComponent("out")
-        let failed = try run(["convert", bad.path, "--output-dir", out.path, "--drop-isolated", "-q"])
+        let failed = try K.run(["convert", bad.path, "--output-dir", out.path, "--drop-isolated", "-q"])
         XCTAssertEqual(failed.status, 65, failed.stderr)
         XCTAssertTrue(failed.stderr.hasPrefix("kgexport: \(bad.path):5:"), failed.stderr)
         XCTAssertTrue(failed.stderr.contains("field 'object': names entity \"nobody\""), failed.stderr)

@@ -8,34 +8,8 @@ import XCTest
 final class InputKindsTests: XCTestCase {
     private typealias K = KGExportProcess
 
-    /// Runs `kgexport` with `input` written to its standard input through a pipe (so that
-    /// `/dev/stdin` is a pipe, as in `cat g.jsonl | kgexport convert /dev/stdin`).
-    private func run(_ arguments: [String], input: Data, in directory: URL? = nil,
-                     environment: [String: String] = [:]) throws -> K.Result {
-        let process = Process()
-        process.executableURL = K.binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        let writer = stdin.fileHandleForWriting
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: input)
-            try? writer.close()
-        }
-        // A run that waits for an input it will never get (a FIFO opened twice) fails instead of hanging.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
-            if process.isRunning { process.terminate() }
-        }
-        return K.finish(process, out, err)
-    }
-
     /// A FIFO at `url` that a thread fills with `data` once kgexport opens it for reading. The
-    /// writer opens it once: a second opening by kgexport would wait forever (``run(_:input:in:environment:)``
+    /// writer opens it once: a second opening by kgexport would wait forever (``KGExportProcess/run(_:input:in:environment:timeout:)``
     /// ends such a run after a minute).
     private func fifo(_ url: URL, holding data: Data) throws {
         XCTAssertEqual(mkfifo(url.path, 0o600), 0, String(cString: strerror(errno)))
@@ -78,14 +52,14 @@ final class InputKindsTests: XCTestCase {
 
         let scratch = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let fromStandardInput = try run(["convert", "/dev/stdin"] + arguments, input: data, environment: ["TMPDIR": scratch.path])
+        let fromStandardInput = try K.run(["convert", "/dev/stdin"] + arguments, input: data, environment: ["TMPDIR": scratch.path])
         XCTAssertEqual(fromStandardInput.status, 0, fromStandardInput.stderr)
         XCTAssertEqual(fromStandardInput.stderr, fromFile.stderr)
         XCTAssertEqual(fromStandardInput.stdout, fromFile.stdout)
 
         let named = dir.appendingPathComponent("g.fifo")
         try fifo(named, holding: data)
-        let fromFIFO = try run(["convert", named.path] + arguments, input: Data(), environment: ["TMPDIR": scratch.path])
+        let fromFIFO = try K.run(["convert", named.path] + arguments, input: Data(), environment: ["TMPDIR": scratch.path])
         XCTAssertEqual(fromFIFO.status, 0, fromFIFO.stderr)
         XCTAssertEqual(fromFIFO.stderr, fromFile.stderr)
         XCTAssertEqual(fromFIFO.stdout, fromFile.stdout)
@@ -97,7 +71,7 @@ final class InputKindsTests: XCTestCase {
         let dir = try K.temporaryDirectory(for: self)
         let graph = try exampleGraph(in: dir)
         let fromFile = try K.run(["convert", graph.path, "--to", "ntriples", "-o", "-"])
-        let fromStandardInput = try run(["convert", "/dev/stdin", "--to", "ntriples", "-o", "-"], input: try Data(contentsOf: graph))
+        let fromStandardInput = try K.run(["convert", "/dev/stdin", "--to", "ntriples", "-o", "-"], input: try Data(contentsOf: graph))
         XCTAssertEqual(fromStandardInput.status, 0, fromStandardInput.stderr)
         XCTAssertEqual(fromStandardInput.stderr, "kgexport: 23 entities, 6 relations\n")
         XCTAssertEqual(fromStandardInput.stdout, fromFile.stdout)
@@ -127,7 +101,7 @@ final class InputKindsTests: XCTestCase {
             }
             done.signal()
         }
-        let toFIFO = try run([K.exampleArticle.path, "--to", "dot", "-o", named.path, "--quiet"], input: Data())
+        let toFIFO = try K.run([K.exampleArticle.path, "--to", "dot", "-o", named.path, "--quiet"], input: Data())
         XCTAssertEqual(toFIFO.status, 0, toFIFO.stderr)
         XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
         XCTAssertEqual(received.data, expected)
@@ -137,7 +111,7 @@ final class InputKindsTests: XCTestCase {
         XCTAssertEqual(K.files(in: dir).sorted(), ["g.dot", "out.fifo"], "no temporary file")
 
         // Standard output is a pipe here: /dev/stdout reaches it.
-        let toDevice = try run([K.exampleArticle.path, "--to", "dot", "-o", "/dev/stdout", "--quiet"], input: Data())
+        let toDevice = try K.run([K.exampleArticle.path, "--to", "dot", "-o", "/dev/stdout", "--quiet"], input: Data())
         XCTAssertEqual(toDevice.status, 0, toDevice.stderr)
         XCTAssertEqual(Data(toDevice.stdout.utf8), expected)
     }
@@ -153,28 +127,28 @@ final class InputKindsTests: XCTestCase {
         XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
         XCTAssertEqual(fromFile.stderr, "kgexport: 23 entities, 6 relations\n")
 
-        let fromStandardInput = try run(["/dev/stdin", "-o", "-", "--to", "jsonl"], input: article)
+        let fromStandardInput = try K.run(["/dev/stdin", "-o", "-", "--to", "jsonl"], input: article)
         XCTAssertEqual(fromStandardInput.status, 0, fromStandardInput.stderr)
         XCTAssertEqual(fromStandardInput.stderr, fromFile.stderr)
         XCTAssertEqual(fromStandardInput.stdout, fromFile.stdout)
 
         let explained = try K.run(["explain", "stdin"], in: dir)
         XCTAssertEqual(explained.status, 0, explained.stderr)
-        let explainedFromStandardInput = try run(["explain", "/dev/stdin"], input: article)
+        let explainedFromStandardInput = try K.run(["explain", "/dev/stdin"], input: article)
         XCTAssertEqual(explainedFromStandardInput.status, 0, explainedFromStandardInput.stderr)
         XCTAssertEqual(explainedFromStandardInput.stdout, explained.stdout)
 
         let fifoDir = dir.appendingPathComponent("fifo")
         try FileManager.default.createDirectory(at: fifoDir, withIntermediateDirectories: true)
         try fifo(fifoDir.appendingPathComponent("stdin"), holding: article)
-        let fromFIFO = try run(["stdin", "-o", "-", "--to", "jsonl"], input: Data(), in: fifoDir)
+        let fromFIFO = try K.run(["stdin", "-o", "-", "--to", "jsonl"], input: Data(), in: fifoDir)
         XCTAssertEqual(fromFIFO.status, 0, fromFIFO.stderr)
         XCTAssertEqual(fromFIFO.stdout, fromFile.stdout)
 
         let explainDir = dir.appendingPathComponent("explain-fifo")
         try FileManager.default.createDirectory(at: explainDir, withIntermediateDirectories: true)
         try fifo(explainDir.appendingPathComponent("stdin"), holding: article)
-        let explainedFromFIFO = try run(["explain", "stdin"], input: Data(), in: explainDir)
+        let explainedFromFIFO = try K.run(["explain", "stdin"], input: Data(), in: explainDir)
         XCTAssertEqual(explainedFromFIFO.status, 0, explainedFromFIFO.stderr)
         XCTAssertEqual(explainedFromFIFO.stdout, explained.stdout)
     }
@@ -330,10 +304,10 @@ final class InputKindsTests: XCTestCase {
     }
 
     func testStreamSummaryCountsInTheSingular() throws {
-        let one = try run(["stream"], input: Data(#"{"id":"a.txt","text":"Kazakhstan is a member of the CSTO."}"#.utf8))
+        let one = try K.run(["stream"], input: Data(#"{"id":"a.txt","text":"Kazakhstan is a member of the CSTO."}"#.utf8))
         XCTAssertEqual(one.status, 0, one.stderr)
         XCTAssertEqual(one.stderr, "kgexport: 1 article, 1 relation\n")
-        let two = try run(["stream"], input: Data((#"{"id":"a.txt","text":"Kazakhstan is a member of the CSTO."}"# + "\n"
+        let two = try K.run(["stream"], input: Data((#"{"id":"a.txt","text":"Kazakhstan is a member of the CSTO."}"# + "\n"
                                                    + #"{"id":"b.txt","text":"Armenia is a member of the CSTO."}"#).utf8))
         XCTAssertEqual(two.status, 0, two.stderr)
         XCTAssertEqual(two.stderr, "kgexport: 2 articles, 2 relations\n")

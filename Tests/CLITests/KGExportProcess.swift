@@ -42,6 +42,33 @@ enum KGExportProcess {
         return finish(process, out, err)
     }
 
+    /// Runs `kgexport` to the end with `input` on standard input (a pipe, written by another
+    /// thread so that a large input cannot block) and `environment` added to the inherited one.
+    /// A run still going after `timeout` seconds (one waiting for an input it will never get) is
+    /// terminated, so that it fails instead of hanging.
+    static func run(_ arguments: [String], input: Data, in directory: URL? = nil,
+                    environment: [String: String] = [:], timeout: Double = 60) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        let writer = stdin.fileHandleForWriting
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: input)
+            try? writer.close()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if process.isRunning { process.terminate() }
+        }
+        return finish(process, out, err)
+    }
+
     /// Runs `kgexport` as a user whom file permissions apply to: as root, without the
     /// capabilities that let root read and write any file (`setpriv --bounding-set`).
     /// - Throws: `XCTSkip` when root cannot drop them here.

@@ -20,4 +20,24 @@ public enum WriterCheck {
         default: throw FuzzFailure("writer refused a graph it should write: \(error)")
         }
     }
+
+    /// Writes `graph` with `write` and parses the result with libxml2: the document must be
+    /// well-formed, with one `<node>` per entity and one `<edge>` per distinct relation (GraphML,
+    /// GEXF); a refusal must be one the graph deserves (``expectRefusal(_:for:)``).
+    /// - Throws: ``FuzzFailure`` naming `format`.
+    public static func checkPropertyGraphXML(_ graph: KnowledgeGraph, format: String,
+                                             write: (KnowledgeGraph, MemorySink) throws -> Void) throws {
+        let sink = MemorySink()
+        do {
+            try write(graph, sink)
+        } catch {
+            try expectRefusal(error, for: graph)
+            return
+        }
+        let counts = try XMLCheck.check(sink.bytes, counting: ["node", "edge"])
+        let expected = [graph.entities.count, Fuzz.uniqueRelationCount(graph)]
+        guard counts == expected else {
+            throw FuzzFailure("\(format): nodes and edges \(counts), expected \(expected)")
+        }
+    }
 }
